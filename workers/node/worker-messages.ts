@@ -1,0 +1,46 @@
+import type { ParamValues } from '../../engine/core/params';
+import type { PolicyMeta } from '../../engine/core/policy';
+import type { JobShopInstance } from '../../engine/jobshop/model';
+import type { JobShopResult, JobShopRunOptions } from '../../engine/jobshop/run-types';
+
+/**
+ * What crosses the boundary between the CLI and a policy worker thread: plain data only (structured clone), no
+ * functions, no class instances. Errors travel as a kind and a one-line message, because an Error's class does not
+ * survive the trip.
+ */
+
+/** Run options that can be cloned: everything but the progress callback and the abort signal. */
+export type PortableRunOptions = Omit<JobShopRunOptions, 'onProgress' | 'signal'>;
+
+export interface PolicyJob {
+  /** The policy's TypeScript source. */
+  readonly source: string;
+  /** The name errors and stack frames use for it (the path as the user gave it). */
+  readonly fileName: string;
+  readonly instance: JobShopInstance;
+  readonly options: PortableRunOptions;
+}
+
+/**
+ * - params: a --param the policy does not declare or a value outside its range (the command line is wrong);
+ * - input: the scenario or the run options were rejected by the engine;
+ * - policy: the file does not compile, is not a policy, threw, or decided something invalid;
+ * - budget / memory: the worker was stopped from outside;
+ * - crash: the worker died for another reason (a bug on our side, not the author's).
+ */
+export type FailureKind = 'params' | 'input' | 'policy' | 'budget' | 'memory' | 'crash';
+
+export interface PolicyFailureReport {
+  readonly kind: FailureKind;
+  /** One line; names the policy file and, when known, the line. */
+  readonly message: string;
+  /** 1-based line in the policy file. */
+  readonly line?: number;
+}
+
+export type PolicyInfo = Pick<PolicyMeta, 'id' | 'label' | 'description' | 'paper' | 'params'>;
+
+export type WorkerMessage =
+  | { readonly type: 'started' }
+  | { readonly type: 'done'; readonly result: JobShopResult; readonly policy: PolicyInfo; readonly params: ParamValues }
+  | { readonly type: 'failed'; readonly failure: PolicyFailureReport };
