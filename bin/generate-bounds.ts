@@ -56,7 +56,8 @@ export function readBoundsSources(dataDir: URL = SHARED_DATA): BoundsSources {
   const fjspWork: Record<string, number> = {};
   for (const entry of fjsp.instances) {
     const file = `${entry.name}.txt`;
-    const instance = parseBrandimarte(readFileSync(new URL(`fjsp/instances/${file}`, dataDir), 'utf8'), { source: file });
+    const text = readFileSync(new URL(`fjsp/instances/${file}`, dataDir), 'utf8');
+    const instance = parseBrandimarte(text, { source: file });
     fjspWork[entry.name] = instance.jobs.reduce((sum, job) => sum + workContent(job), 0);
   }
   return { jssp, fjsp, fjspWork };
@@ -91,13 +92,15 @@ export function renderBoundsData(sources: BoundsSources): string {
     'export const BOUND_ROWS: readonly BoundRow[] = [',
   ];
   for (const e of sources.jssp.instances) {
-    lines.push(row([e.name, e.family, e.jobs, e.machines, e.lower_bound, e.upper_bound, e.optimum, e.total_processing_time, jsspDescription(e)]));
+    const { name, family, jobs, machines, lower_bound, upper_bound, optimum, total_processing_time: work } = e;
+    lines.push(row([name, family, jobs, machines, lower_bound, upper_bound, optimum, work, jsspDescription(e)]));
   }
   for (const e of sources.fjsp.instances) {
     const work = sources.fjspWork[e.name];
     if (work === undefined) throw new Error(`no instance file read for ${e.name}`);
     const description = `Brandimarte (1993) flexible job shop, ${e.jobs} jobs x ${e.machines_header} machines`;
-    lines.push(row([e.name, 'mk', e.jobs, e.machines_header, e.lower_bound, e.upper_bound, e.optimum, work, description]));
+    const { name, jobs, machines_header, lower_bound, upper_bound, optimum } = e;
+    lines.push(row([name, 'mk', jobs, machines_header, lower_bound, upper_bound, optimum, work, description]));
   }
   lines.push('];', '');
   return lines.join('\n');
@@ -111,6 +114,5 @@ function main(): void {
 }
 
 // Run only as a script (tsx or bin/run-ts.js name this file on the command line), never when a test imports it.
-if (process.env.VITEST === undefined && process.argv.slice(1).some((arg) => arg.replace(/\\/g, '/').endsWith('generate-bounds.ts'))) {
-  main();
-}
+const namedOnCommandLine = process.argv.slice(1).some((arg) => arg.replace(/\\/g, '/').endsWith('generate-bounds.ts'));
+if (process.env.VITEST === undefined && namedOnCommandLine) main();

@@ -13,7 +13,7 @@ export function engineFor(command: string, id: string | undefined): JobshopEngin
   const ids = ENGINES.map((e) => e.id);
   if (id === undefined) throw new UsageError(`"schedlab ${command}" needs an engine: schedlab ${command} <engine> (engines: ${choices(ids)})`);
   const engine = findEngine(id);
-  if (!engine) throw new UsageError(`unknown engine "${id}"${didYouMean(id, ids)}; engines: ${choices(ids)}`);
+  if (!engine) throw new UsageError(`unknown engine "${id}"${didYouMean(id, ids)} (engines: ${choices(ids)})`);
   if (engine.id !== 'jobshop') throw new UsageError(`"schedlab ${command}" does not support the ${engine.id} engine yet`);
   return engine;
 }

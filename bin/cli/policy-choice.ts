@@ -15,6 +15,6 @@ export function choosePolicy(engine: JobshopEngine, id: string | undefined, file
   const ids = engine.policies.map((p) => p.id);
   if (id === undefined) throw new UsageError(`give --policy <id> (one of: ${ids.join(', ')}) or --policy-file <file.ts>`);
   const policy = engine.findPolicy(id);
-  if (!policy) throw new UsageError(`unknown policy "${id}"${didYouMean(id, ids)}; policies: ${ids.join(', ')}`);
+  if (!policy) throw new UsageError(`unknown policy "${id}"${didYouMean(id, ids)} (policies: ${ids.join(', ')})`);
   return { kind: 'builtin', policy };
 }

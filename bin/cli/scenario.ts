@@ -34,7 +34,7 @@ export function readTextFile(file: string, what: string): string {
 function checkFormat(format: string | undefined): InstanceFormat | undefined {
   if (format === undefined || format === 'auto') return undefined;
   if ((FORMATS as readonly string[]).includes(format)) return format as InstanceFormat;
-  throw new UsageError(`unknown scenario file format "${format}"${didYouMean(format, FORMATS)}; formats: ${choices(FORMATS)} (default: detected)`);
+  throw new UsageError(`unknown scenario file format "${format}"${didYouMean(format, FORMATS)} (formats: ${choices(FORMATS)}; default: detected)`);
 }
 
 export function loadScenario(engine: JobshopEngine, source: ScenarioSource): LoadedScenario {

@@ -17,9 +17,10 @@
  * ```
  *
  * The engine calls the policy at every decision point with the candidate operations and a read-only view of the
- * state. Answer with `priority` (a number per candidate, lowest first, ties by job index then machine index) or with
- * `choose` (the job, and the machine when the operation is flexible). Only types may be imported; randomness comes
- * from `view.random()` (and `Math.random`, which is seeded per run), so a run is reproducible.
+ * state. Answer with `priority` (a number per candidate, lowest first; ties go to the lower job index, then to the
+ * machine where the operation ends first) or with `choose` (the job, and the machine when the operation is
+ * flexible). Only types may be imported; randomness comes from `view.random()` (and `Math.random`, which is seeded
+ * per run), so a run is reproducible.
  *
  * This file is self-contained on purpose: it imports nothing.
  */
@@ -161,7 +162,8 @@ export interface JobShopPolicy<Plan = unknown> {
   readonly params?: readonly PolicyParameter[];
   /** Called once before the first decision; its result is passed to every later call. */
   prepare?(problem: JobShopProblem): Plan;
-  /** Priority of one candidate: lowest goes first; ties go to the lower job index, then the lower machine. */
+  /** Priority of one candidate: lowest goes first. Ties go to the lower job index; between machines of the same
+   * flexible operation, to the one where it ends first, then to the lower machine index. */
   priority?(candidate: Candidate, view: JobShopView, plan: Plan): number;
   /** Pick the candidate yourself: return a job index (its next operation), or { job, machine }. */
   choose?(view: JobShopView, plan: Plan): Choice;

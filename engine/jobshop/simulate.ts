@@ -106,18 +106,22 @@ export class JobShopSimulation implements Simulation<JobShopSnapshot, JobShopRes
     const policy = this.policy;
     if (typeof policy.choose === 'function') return this.resolveChoice(policy.choose(this.view, this.plan));
     const priority = policy.priority!;
-    const { candJob, candAlt, candCount } = this.state;
+    const { candJob, candAlt, candEnd, candCount } = this.state;
     const altMachine = this.state.instance.altMachine;
     let best = 0;
     let bestValue = Infinity;
     for (let i = 0; i < candCount; i++) {
       const value = priority(this.view.cursorAt(i), this.view, this.plan);
       if (typeof value !== 'number' || value !== value) this.rejectPriority(i, value);
-      // Candidates come in job order, so only a same-job tie (a flexible operation) needs the machine check.
+      // Candidates come in job order, so a tie with an earlier candidate goes to the lower job index for free.
+      // Only a tie between machines of the same (flexible) operation needs a rule: the earlier end, then the lower
+      // machine, because job-level rules (MWKR, EDD, ...) give all of an operation's machines the same value.
       if (
         i === 0 ||
         value < bestValue ||
-        (value === bestValue && candJob[i] === candJob[best] && altMachine[candAlt[i]] < altMachine[candAlt[best]])
+        (value === bestValue &&
+          candJob[i] === candJob[best] &&
+          (candEnd[i] < candEnd[best] || (candEnd[i] === candEnd[best] && altMachine[candAlt[i]] < altMachine[candAlt[best]])))
       ) {
         best = i;
         bestValue = value;

@@ -1,6 +1,9 @@
 /**
  * The one check every importer and generator runs before handing out an instance, so the simulation can trust
- * its input: machine indices in range, positive integer durations, no empty job or operation, sane dates.
+ * its input: machine indices in range, whole durations, no empty job or operation, sane dates.
+ *
+ * Durations are integers >= 0, not > 0: the standard benchmark orb07 has one zero-length operation (job 10's
+ * last), and refusing a published instance would be worse than an operation that takes no time.
  */
 import { InputError } from '../core/errors';
 import type { JobShopInstance } from './model';
@@ -68,16 +71,17 @@ export function findInstanceProblem(instance: JobShopInstance): InstanceProblem 
       const seen = new Set<number>();
       for (let a = 0; a < alternatives.length; a++) {
         const { machine, duration } = alternatives[a];
+        const machinePath = [...opPath, a, 'machine'];
         if (!Number.isSafeInteger(machine) || machine < 0 || machine >= m) {
-          return { path: [...opPath, a, 'machine'], message: `is ${show(machine)}; expected a machine index in 0..${m - 1}` };
+          return { path: machinePath, message: `is ${show(machine)}; expected a machine index in 0..${m - 1}` };
         }
         // Two alternatives on one machine would make "which alternative ran" ambiguous in results.
         if (seen.has(machine)) {
-          return { path: [...opPath, a, 'machine'], message: `is ${machine} again; each alternative needs a different machine` };
+          return { path: machinePath, message: `is ${machine} again; each alternative needs a different machine` };
         }
         seen.add(machine);
-        if (!isPositiveInteger(duration)) {
-          return { path: [...opPath, a, 'duration'], message: `is ${show(duration)}; expected a positive integer` };
+        if (!Number.isSafeInteger(duration) || duration < 0) {
+          return { path: [...opPath, a, 'duration'], message: `is ${show(duration)}; expected an integer >= 0` };
         }
       }
     }

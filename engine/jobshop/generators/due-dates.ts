@@ -31,11 +31,12 @@ export function workContent(job: Job): number {
  */
 export function withDueDates(instance: JobShopInstance, options: DueDateOptions): JobShopInstance {
   const { factor, seed } = options;
-  if (!Number.isFinite(factor) || factor <= 0) throw new InputError(`withDueDates: factor is ${factor}; expected a number > 0`);
-  if (seed !== undefined && !Number.isFinite(seed)) throw new InputError(`withDueDates: seed is ${seed}; expected a finite number`);
   const spread = options.spread ?? 0.5;
-  if (options.spread !== undefined && seed === undefined) throw new InputError('withDueDates: spread needs a seed');
-  if (!Number.isFinite(spread) || spread < 0 || spread >= 1) throw new InputError(`withDueDates: spread is ${spread}; expected a number in [0, 1)`);
+  check(Number.isFinite(factor) && factor > 0, `withDueDates: factor is ${factor}; expected a number > 0`);
+  check(seed === undefined || Number.isFinite(seed), `withDueDates: seed is ${seed}; expected a finite number`);
+  check(options.spread === undefined || seed !== undefined, 'withDueDates: spread needs a seed');
+  const spreadOk = Number.isFinite(spread) && spread >= 0 && spread < 1;
+  check(spreadOk, `withDueDates: spread is ${spread}; expected a number in [0, 1)`);
   const rng = seed === undefined ? undefined : createRng(seed).split('due-dates');
   const jobs = instance.jobs.map((job) => {
     const f = rng ? factor * (1 - spread + 2 * spread * rng.next()) : factor;
@@ -43,6 +44,36 @@ export function withDueDates(instance: JobShopInstance, options: DueDateOptions)
   });
   const how = seed === undefined ? `factor ${factor}` : `factor ${factor} +/- ${spread * 100}%, seed ${seed}`;
   return validateInstance({ ...instance, jobs, description: appendDescription(instance, `TWK due dates (${how})`) });
+}
+
+/** Options of withTardinessDueDates. */
+export interface TardinessDueDateOptions {
+  /** Tardiness factor TF in [0, 1]: higher means tighter due dates, more tardy jobs. */
+  readonly tardinessFactor: number;
+  /** Relative range of due dates RDD in [0, 1]: how spread out they are. */
+  readonly dueDateRange: number;
+  readonly seed: number;
+}
+
+/**
+ * Due dates of the classic single-machine total-tardiness test sets (Fisher 1976; Potts & Van Wassenhove 1982):
+ * with P the total work of all jobs, each due date is an integer drawn uniformly from
+ * [P(1 - TF - RDD/2), P(1 - TF + RDD/2)] (bounds rounded, the lower one clamped at 0), plus the job's release.
+ * Unlike TWK these do not follow the job's own length, which is what makes EDD, SPT and MDD disagree.
+ */
+export function withTardinessDueDates(instance: JobShopInstance, options: TardinessDueDateOptions): JobShopInstance {
+  const { tardinessFactor: tf, dueDateRange: rdd, seed } = options;
+  const inUnit = (x: number): boolean => Number.isFinite(x) && x >= 0 && x <= 1;
+  check(inUnit(tf), `withTardinessDueDates: tardinessFactor is ${tf}; expected a number in [0, 1]`);
+  check(inUnit(rdd), `withTardinessDueDates: dueDateRange is ${rdd}; expected a number in [0, 1]`);
+  check(Number.isFinite(seed), `withTardinessDueDates: seed is ${seed}; expected a finite number`);
+  const total = instance.jobs.reduce((sum, job) => sum + workContent(job), 0);
+  const low = Math.max(0, Math.round(total * (1 - tf - rdd / 2)));
+  const high = Math.max(low, Math.round(total * (1 - tf + rdd / 2)));
+  const rng = createRng(seed).split('due-dates');
+  const jobs = instance.jobs.map((job) => ({ ...job, due: (job.release ?? 0) + rng.int(low, high) }));
+  const note = `due dates TF ${tf}, RDD ${rdd}, seed ${seed}`;
+  return validateInstance({ ...instance, jobs, description: appendDescription(instance, note) });
 }
 
 /** Options of withReleaseDates. */
@@ -60,8 +91,8 @@ export interface ReleaseDateOptions {
  */
 export function withReleaseDates(instance: JobShopInstance, options: ReleaseDateOptions): JobShopInstance {
   const { meanInterarrival: mean, seed } = options;
-  if (!Number.isFinite(mean) || mean < 0) throw new InputError(`withReleaseDates: meanInterarrival is ${mean}; expected a number >= 0`);
-  if (!Number.isFinite(seed)) throw new InputError(`withReleaseDates: seed is ${seed}; expected a finite number`);
+  check(Number.isFinite(mean) && mean >= 0, `withReleaseDates: meanInterarrival is ${mean}; expected a number >= 0`);
+  check(Number.isFinite(seed), `withReleaseDates: seed is ${seed}; expected a finite number`);
   const rng = createRng(seed).split('releases');
   let clock = 0;
   const jobs = instance.jobs.map((job, j) => {
@@ -70,6 +101,10 @@ export function withReleaseDates(instance: JobShopInstance, options: ReleaseDate
   });
   const note = `Poisson releases (mean gap ${mean}, seed ${seed})`;
   return validateInstance({ ...instance, jobs, description: appendDescription(instance, note) });
+}
+
+function check(ok: boolean, detail: string): void {
+  if (!ok) throw new InputError(detail);
 }
 
 function appendDescription(instance: JobShopInstance, note: string): string {

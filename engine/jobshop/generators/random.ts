@@ -35,13 +35,16 @@ function check(ok: boolean, detail: string): void {
 function checkOptions(o: RandomInstanceOptions): void {
   check(Number.isSafeInteger(o.jobs) && o.jobs >= 1, `jobs is ${o.jobs}; expected an integer >= 1`);
   check(Number.isSafeInteger(o.machines) && o.machines >= 1, `machines is ${o.machines}; expected an integer >= 1`);
-  check(o.jobs * o.machines <= MAX_OPERATIONS, `jobs x machines is ${o.jobs * o.machines}; expected at most ${MAX_OPERATIONS} operations`);
-  check(Number.isSafeInteger(o.minDuration) && o.minDuration >= 1, `minDuration is ${o.minDuration}; expected an integer >= 1`);
+  const size = o.jobs * o.machines;
+  check(size <= MAX_OPERATIONS, `jobs x machines is ${size}; expected at most ${MAX_OPERATIONS} operations`);
+  const min = o.minDuration;
+  check(Number.isSafeInteger(min) && min >= 1, `minDuration is ${min}; expected an integer >= 1`);
   check(
     Number.isSafeInteger(o.maxDuration) && o.maxDuration >= o.minDuration,
     `maxDuration is ${o.maxDuration}; expected an integer >= minDuration (${o.minDuration})`,
   );
-  check(Number.isFinite(o.flexibility) && o.flexibility >= 0 && o.flexibility <= 1, `flexibility is ${o.flexibility}; expected a number in [0, 1]`);
+  const f = o.flexibility;
+  check(Number.isFinite(f) && f >= 0 && f <= 1, `flexibility is ${f}; expected a number in [0, 1]`);
   check(Number.isFinite(o.seed), `seed is ${o.seed}; expected a finite number`);
 }
 
@@ -77,7 +80,8 @@ export function generateRandom(options: RandomInstanceOptions): JobShopInstance 
     });
     jobs.push({ operations });
   }
-  const shape = `${n}x${m}, durations ${minDuration}..${maxDuration}${flexibility > 0 ? `, flexibility ${flexibility}` : ''}`;
+  const flexText = flexibility > 0 ? `, flexibility ${flexibility}` : '';
+  const shape = `${n}x${m}, durations ${minDuration}..${maxDuration}${flexText}`;
   return validateInstance({
     name: options.name ?? `random-${n}x${m}-${seed}`,
     machineCount: m,

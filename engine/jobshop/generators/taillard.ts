@@ -6,7 +6,7 @@
 import { InputError } from '../../core/errors';
 import type { Job, JobShopInstance } from '../model';
 import { validateInstance } from '../validate';
-import { TAILLARD_SEEDS } from './taillard-seeds';
+import { TAILLARD_SEEDS, type TaillardSeed } from './taillard-seeds';
 
 const A = 16807;
 const B = 127773; // floor(M / A)
@@ -40,7 +40,9 @@ function checkSize(value: number, label: string): void {
 
 /** The published name (ta01..ta80) of a size and seed pair, if it is one. */
 export function taillardNameFor(n: number, m: number, timeSeed: number, machineSeed: number): string | undefined {
-  return TAILLARD_SEEDS.find((s) => s.n === n && s.m === m && s.timeSeed === timeSeed && s.machineSeed === machineSeed)?.name;
+  const same = (s: TaillardSeed): boolean =>
+    s.n === n && s.m === m && s.timeSeed === timeSeed && s.machineSeed === machineSeed;
+  return TAILLARD_SEEDS.find(same)?.name;
 }
 
 /**
@@ -48,7 +50,13 @@ export function taillardNameFor(n: number, m: number, timeSeed: number, machineS
  * each job's machine order by a forward Fisher-Yates shuffle of 0..m-1 with one draw per position. The name
  * defaults to the published one (ta01..) when the seeds are Taillard's, else `taillard-NxM-time-machine`.
  */
-export function generateTaillard(n: number, m: number, timeSeed: number, machineSeed: number, name?: string): JobShopInstance {
+export function generateTaillard(
+  n: number,
+  m: number,
+  timeSeed: number,
+  machineSeed: number,
+  name?: string,
+): JobShopInstance {
   checkSize(n, 'the number of jobs');
   checkSize(m, 'the number of machines');
   checkSeed(timeSeed, 'the time seed');

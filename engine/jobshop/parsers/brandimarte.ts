@@ -6,7 +6,8 @@
 import { InputError } from '../../core/errors';
 import type { Alternative, Job, JobShopInstance, Operation } from '../model';
 import { validateInstance } from '../validate';
-import { defaultName, readInteger, rangeText, tokenError, tokenize, type ParseOptions, type Token, type TokenLine } from './tokens';
+import { defaultName, readInteger, rangeText, tokenError, tokenize } from './tokens';
+import type { ParseOptions, Token, TokenLine } from './tokens';
 
 /** Reads one job line; every token must be used, so a wrong operation count shows up on its own line. */
 function readJobLine(row: TokenLine, machineCount: number, source: string | undefined): Job {
@@ -15,20 +16,23 @@ function readJobLine(row: TokenLine, machineCount: number, source: string | unde
   const next = (expected: string): Token => {
     const token = tokens[at++];
     if (token === undefined) {
-      throw new InputError(`expected ${expected}, found the end of the line`, { source, line: row.line, column: row.endColumn });
+      const where = { source, line: row.line, column: row.endColumn };
+      throw new InputError(`expected ${expected}, found the end of the line`, where);
     }
     return token;
   };
-  const opCount = readInteger(source, next('the number of operations'), 'the number of operations (a positive integer)', 1);
+  const opCount = readInteger(source, next('the number of operations'), 'the number of operations (>= 1)', 1);
   const operations: Operation[] = [];
   for (let o = 0; o < opCount; o++) {
     const where = `operation ${o + 1} of ${opCount}`;
-    const k = readInteger(source, next(`the number of machines for ${where}`), `the number of machines for ${where} (1..${machineCount})`, 1, machineCount);
+    const count = `the number of machines for ${where}`;
+    const k = readInteger(source, next(count), `${count} (${rangeText(1, machineCount)})`, 1, machineCount);
     const alternatives: Alternative[] = [];
     for (let a = 0; a < k; a++) {
       const machineToken = next(`machine ${a + 1} of ${k} for ${where}`);
       const machine = readInteger(source, machineToken, `a machine in ${rangeText(1, machineCount)}`, 1, machineCount);
-      const duration = readInteger(source, next(`the duration on machine ${machine} for ${where}`), 'a duration (a positive integer)', 1);
+      const durationToken = next(`the duration on machine ${machine} for ${where}`);
+      const duration = readInteger(source, durationToken, 'a duration (an integer >= 0)', 0);
       if (alternatives.some((alt) => alt.machine === machine - 1)) {
         throw tokenError(source, machineToken, `a machine not yet listed for ${where}`);
       }
@@ -64,11 +68,10 @@ export function parseBrandimarte(text: string, options: ParseOptions = {}): JobS
     throw new InputError('expected a header line "jobs machines average", found an empty file', { source, line: 1 });
   }
   if (header.tokens.length < 2 || header.tokens.length > 3) {
-    throw new InputError(`expected a header "jobs machines [average machines per operation]", found ${header.tokens.length} value(s)`, {
-      source,
-      line: header.line,
-      column: header.tokens.length > 3 ? header.tokens[3].column : header.endColumn,
-    });
+    const column = header.tokens.length > 3 ? header.tokens[3].column : header.endColumn;
+    const found = `found ${header.tokens.length} value(s)`;
+    const detail = `expected a header "jobs machines [average machines per operation]", ${found}`;
+    throw new InputError(detail, { source, line: header.line, column });
   }
   const jobCount = readInteger(source, header.tokens[0], 'the number of jobs (a positive integer)', 1);
   const machineCount = readInteger(source, header.tokens[1], 'the number of machines (a positive integer)', 1);
@@ -81,7 +84,8 @@ export function parseBrandimarte(text: string, options: ParseOptions = {}): JobS
   for (let j = 0; j < jobCount; j++) {
     const row = lines[1 + j];
     if (row === undefined) {
-      throw new InputError(`expected ${jobCount} job lines, found ${j}; the file ends before job ${j + 1}`, { source, line: lineCount + 1 });
+      const detail = `expected ${jobCount} job lines, found ${j}; the file ends before job ${j + 1}`;
+      throw new InputError(detail, { source, line: lineCount + 1 });
     }
     jobs.push(readJobLine(row, machineCount, source));
   }

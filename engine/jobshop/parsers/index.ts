@@ -38,9 +38,9 @@ export function detectFormat(text: string): InstanceFormat {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trimStart().startsWith('{')) return 'json';
   const { lines } = tokenize(body, true);
-  const isTaillardLine = (tokens: readonly { text: string }[]): boolean =>
-    (tokens.length === 1 && /^times:?$/i.test(tokens[0].text)) || /nb of jobs/i.test(tokens.map((t) => t.text).join(' '));
-  if (lines.some((line) => isTaillardLine(line.tokens))) return 'taillard';
+  const isTaillardLine = (words: readonly string[]): boolean =>
+    (words.length === 1 && /^times:?$/i.test(words[0])) || /nb of jobs/i.test(words.join(' '));
+  if (lines.some((line) => isTaillardLine(line.tokens.map((t) => t.text)))) return 'taillard';
   const header = lines[0];
   if (header !== undefined) {
     const values = header.tokens.map((t) => t.text);

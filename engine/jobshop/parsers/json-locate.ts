@@ -28,6 +28,8 @@ class JsonWalker {
   constructor(
     private readonly text: string,
     private readonly target?: Path,
+    /** Stop at the property name of the target rather than its value (for "unknown property" errors). */
+    private readonly atKey = false,
   ) {}
 
   private found(): string {
@@ -73,11 +75,14 @@ class JsonWalker {
     for (;;) {
       this.ws();
       if (this.text[this.pos] !== '"') this.fail('a property name in double quotes');
+      const keyStart = this.pos;
       const key = this.string();
+      const keyPath = [...path, key];
+      if (this.atKey && this.target?.length === keyPath.length && this.onTargetPath(keyPath)) throw new Found(keyStart);
       this.ws();
       if (this.text[this.pos] !== ':') this.fail("':' after a property name");
       this.pos++;
-      this.value([...path, key]);
+      this.value(keyPath);
       this.ws();
       const c = this.text[this.pos];
       this.pos++;
@@ -178,16 +183,16 @@ export function findJsonSyntaxError(text: string): { offset: number; message: st
 }
 
 /**
- * Offset of the value at `path` in a valid JSON text; when the path does not exist (a missing property, or a
- * shorthand the path does not follow) the offset of the deepest value on the way there.
+ * Where the value at `path` is in a valid JSON text (or its property name, with `atKey`): `exact` when the path
+ * exists, else the offset of the deepest value on the way there (a missing property, a shorthand form).
  */
-export function findJsonPath(text: string, path: Path): number | undefined {
-  const walker = new JsonWalker(text, path);
+export function findJsonPath(text: string, path: Path, atKey = false): { offset: number; exact: boolean } | undefined {
+  const walker = new JsonWalker(text, path, atKey);
   try {
     walker.value([]);
   } catch (error) {
-    if (error instanceof Found) return error.offset;
+    if (error instanceof Found) return { offset: error.offset, exact: true };
     if (!(error instanceof SyntaxProblem) && !(error instanceof RangeError)) throw error;
   }
-  return walker.best?.offset;
+  return walker.best && { offset: walker.best.offset, exact: false };
 }

@@ -19,16 +19,23 @@ class SchemaProblem {
   constructor(
     readonly path: InstancePath,
     readonly message: string,
+    /** Point at the property name rather than its value (an unknown property). */
+    readonly atKey = false,
   ) {}
 }
 
 function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 20 ? `${value.slice(0, 20)}...` : value)}`;
+  if (typeof value === 'string') {
+    const shown = value.length > 20 ? `${value.slice(0, 20)}...` : value;
+    return `the string ${JSON.stringify(shown)}`;
+  }
   if (typeof value === 'object') return 'an object';
   return `${typeof value} ${String(value)}`;
 }
+
+const describeOrMissing = (value: unknown): string => (value === undefined ? 'missing' : describe(value));
 
 function object(value: unknown, path: InstancePath, keys: readonly string[]): Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -36,13 +43,17 @@ function object(value: unknown, path: InstancePath, keys: readonly string[]): Re
   }
   const record = value as Record<string, unknown>;
   for (const key of Object.keys(record)) {
-    if (!keys.includes(key)) throw new SchemaProblem([...path, key], `is not a known property; expected one of ${keys.join(', ')}`);
+    if (!keys.includes(key)) {
+      throw new SchemaProblem([...path, key], `is not a known property; expected one of ${keys.join(', ')}`, true);
+    }
   }
   return record;
 }
 
 function array(value: unknown, path: InstancePath, what: string): unknown[] {
-  if (!Array.isArray(value)) throw new SchemaProblem(path, `is ${value === undefined ? 'missing' : describe(value)}; expected an array of ${what}`);
+  if (!Array.isArray(value)) {
+    throw new SchemaProblem(path, `is ${describeOrMissing(value)}; expected an array of ${what}`);
+  }
   return value;
 }
 
@@ -50,7 +61,7 @@ function number(value: unknown, path: InstancePath, what: string, optional: true
 function number(value: unknown, path: InstancePath, what: string, optional?: false): number;
 function number(value: unknown, path: InstancePath, what: string, optional = false): number | undefined {
   if (value === undefined && optional) return undefined;
-  if (typeof value !== 'number') throw new SchemaProblem(path, `is ${value === undefined ? 'missing' : describe(value)}; expected ${what}`);
+  if (typeof value !== 'number') throw new SchemaProblem(path, `is ${describeOrMissing(value)}; expected ${what}`);
   return value;
 }
 
@@ -63,7 +74,10 @@ function text(value: unknown, path: InstancePath): string | undefined {
 function alternative(value: unknown, path: InstancePath): Alternative {
   if (Array.isArray(value)) {
     if (value.length !== 2) throw new SchemaProblem(path, `has ${value.length} elements; expected [machine, duration]`);
-    return { machine: number(value[0], [...path, 0], 'a machine index'), duration: number(value[1], [...path, 1], 'a duration') };
+    return {
+      machine: number(value[0], [...path, 0], 'a machine index'),
+      duration: number(value[1], [...path, 1], 'a duration'),
+    };
   }
   const record = object(value, path, ['machine', 'duration']);
   return {
@@ -82,7 +96,8 @@ function operation(value: unknown, path: InstancePath): Operation {
 
 function job(value: unknown, path: InstancePath): Job {
   const record = object(value, path, ['operations', 'release', 'due', 'weight']);
-  const operations = array(record.operations, [...path, 'operations'], 'operations').map((op, o) => operation(op, [...path, 'operations', o]));
+  const list = array(record.operations, [...path, 'operations'], 'operations');
+  const operations = list.map((op, o) => operation(op, [...path, 'operations', o]));
   const result: { operations: Operation[]; release?: number; due?: number; weight?: number } = { operations };
   for (const key of ['release', 'due', 'weight'] as const) {
     const value = number(record[key], [...path, key], 'a number', true);
@@ -100,9 +115,42 @@ function instanceFrom(value: unknown, fallbackName: string, forcedName: string |
   return description === undefined ? { name, machineCount, jobs } : { name, machineCount, jobs, description };
 }
 
-function schemaError(body: string, problem: { path: InstancePath; message: string }, source: string | undefined): InputError {
-  const where = lineColumnAt(body, findJsonPath(body, problem.path) ?? 0);
-  return new InputError(`${formatPath(problem.path)} ${problem.message}`, { source, line: where.line, column: where.column });
+/**
+ * The paths in the text that a problem's path may stand for: itself, then the shorthand spellings
+ * (`alternatives[a].machine` written as `alternatives[a][0]`, a whole op written as `[machine, duration]`).
+ */
+function spellings(path: InstancePath): InstancePath[] {
+  const last = path[path.length - 1];
+  if (last !== 'machine' && last !== 'duration') return [path];
+  const index = last === 'machine' ? 0 : 1;
+  const pair = [...path.slice(0, -1), index];
+  const result = [path, pair];
+  // operations[o].alternatives[0].x -> operations[o][i], the shorthand for a single-alternative operation.
+  if (path[path.length - 3] === 'alternatives' && path[path.length - 2] === 0) {
+    result.push([...path.slice(0, -3), index]);
+  }
+  return result;
+}
+
+interface Problem {
+  readonly path: InstancePath;
+  readonly message: string;
+  readonly atKey?: boolean;
+}
+
+function schemaError(body: string, problem: Problem, source: string | undefined): InputError {
+  let offset: number | undefined;
+  for (const candidate of spellings(problem.path)) {
+    const found = findJsonPath(body, candidate, problem.atKey);
+    if (found?.exact) {
+      offset = found.offset;
+      break;
+    }
+    offset ??= found?.offset;
+  }
+  const where = lineColumnAt(body, offset ?? 0);
+  const detail = `${formatPath(problem.path)} ${problem.message}`;
+  return new InputError(detail, { source, line: where.line, column: where.column });
 }
 
 /** Position from an engine's SyntaxError message, used only if our own walker disagrees with JSON.parse. */
@@ -128,7 +176,8 @@ export function parseJson(input: string, options: ParseOptions = {}): JobShopIns
     const message = error instanceof Error ? error.message : String(error);
     const ours = findJsonSyntaxError(body);
     const where = ours ? lineColumnAt(body, ours.offset) : positionFromMessage(body, message);
-    throw new InputError(`invalid JSON: ${ours?.message ?? message}`, { source, line: where?.line, column: where?.column });
+    const detail = `invalid JSON: ${ours?.message ?? message}`;
+    throw new InputError(detail, { source, line: where?.line, column: where?.column });
   }
   let instance: JobShopInstance;
   try {

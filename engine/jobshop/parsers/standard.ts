@@ -43,8 +43,9 @@ export function parseStandard(text: string, options: ParseOptions = {}): JobShop
     }
     const operations = [];
     for (let t = 0; t < tokens.length; t += 2) {
-      const machine = readInteger(source, tokens[t], `a machine index in ${rangeText(0, machineCount - 1)}`, 0, machineCount - 1);
-      const duration = readInteger(source, tokens[t + 1], 'a duration (a positive integer)', 1);
+      const machineText = `a machine index in ${rangeText(0, machineCount - 1)}`;
+      const machine = readInteger(source, tokens[t], machineText, 0, machineCount - 1);
+      const duration = readInteger(source, tokens[t + 1], 'a duration (an integer >= 0)', 0);
       operations.push({ alternatives: [{ machine, duration }] });
     }
     jobs.push({ operations });

@@ -20,6 +20,25 @@ export interface TaillardHeader {
 
 const isNumberToken = (text: string): boolean => /^[+-]?\d/.test(text);
 
+const HEADER_NUMBERS = '"jobs machines time-seed machine-seed upper-bound lower-bound"';
+const HEADER_LABELS = [
+  'the number of jobs (a positive integer)',
+  'the number of machines (a positive integer)',
+  'the time seed (an integer)',
+  'the machine seed (an integer)',
+  'the upper bound (an integer)',
+  'the lower bound (an integer)',
+];
+
+/** One instance as read, before it becomes a JobShopInstance. */
+interface TaillardBlock {
+  readonly n: number;
+  readonly m: number;
+  readonly header: TaillardHeader;
+  readonly times: number[][];
+  readonly machines: number[][];
+}
+
 class TaillardReader {
   private next = 0;
   constructor(
@@ -32,96 +51,103 @@ class TaillardReader {
     return this.next >= this.lines.length;
   }
 
+  private error(detail: string, line: number, column?: number): InputError {
+    return new InputError(detail, { source: this.source, line, column });
+  }
+
   private take(what: string): TokenLine {
     const line = this.lines[this.next++];
-    if (line === undefined) throw new InputError(`expected ${what}, found the end of the file`, { source: this.source, line: this.lineCount + 1 });
+    if (line === undefined) throw this.error(`expected ${what}, found the end of the file`, this.lineCount + 1);
     return line;
   }
 
-  /** Skips free header text (lines not starting with a number), then reads `n m [timeSeed machineSeed UB LB]`. */
-  header(): { n: number; m: number; header: TaillardHeader; line: number } {
-    while (!this.done && !isNumberToken(this.lines[this.next].tokens[0].text) && !this.isKeyword(this.lines[this.next], 'times')) this.next++;
-    const row = this.take('the header numbers "jobs machines time-seed machine-seed upper-bound lower-bound"');
-    const tokens = row.tokens;
-    if (this.isKeyword(row, 'times')) {
-      throw new InputError('expected the header numbers "jobs machines time-seed machine-seed upper-bound lower-bound" before "Times"', {
-        source: this.source,
-        line: row.line,
-        column: 1,
-      });
-    }
-    if (tokens.length < 2 || tokens.length > 6) {
-      throw new InputError(`expected 2 to 6 header numbers (jobs, machines, time seed, machine seed, upper bound, lower bound), found ${tokens.length}`, {
-        source: this.source,
-        line: row.line,
-        column: tokens.length > 6 ? tokens[6].column : tokens[0].column,
-      });
-    }
-    const labels = ['the number of jobs', 'the number of machines', 'the time seed', 'the machine seed', 'the upper bound', 'the lower bound'];
-    const values = tokens.map((t, i) => readInteger(this.source, t, `${labels[i]} (${i < 2 ? 'a positive' : 'an'} integer)`, i < 2 ? 1 : 0));
-    const [n, m, timeSeed, machineSeed, upperBound, lowerBound] = values;
-    return { n, m, header: { timeSeed, machineSeed, upperBound, lowerBound }, line: row.line };
+  private isKeyword(line: TokenLine, word: string): boolean {
+    return line.tokens.length === 1 && line.tokens[0].text.replace(/:$/, '').toLowerCase() === word.toLowerCase();
   }
 
-  private isKeyword(line: TokenLine, word: string): boolean {
-    return line.tokens.length === 1 && line.tokens[0].text.replace(/:$/, '').toLowerCase() === word;
+  /** Skips free header text (lines not starting with a number), then reads `n m [timeSeed machineSeed UB LB]`. */
+  header(): { n: number; m: number; header: TaillardHeader } {
+    while (!this.done) {
+      const line = this.lines[this.next];
+      if (isNumberToken(line.tokens[0].text) || this.isKeyword(line, 'Times')) break;
+      this.next++;
+    }
+    const row = this.take(`the header numbers ${HEADER_NUMBERS}`);
+    const tokens = row.tokens;
+    if (this.isKeyword(row, 'Times')) {
+      throw this.error(`expected the header numbers ${HEADER_NUMBERS} before "Times"`, row.line, 1);
+    }
+    if (tokens.length < 2 || tokens.length > 6) {
+      const column = tokens.length > 6 ? tokens[6].column : tokens[0].column;
+      throw this.error(`expected 2 to 6 header numbers ${HEADER_NUMBERS}, found ${tokens.length}`, row.line, column);
+    }
+    const values = tokens.map((t, i) => readInteger(this.source, t, HEADER_LABELS[i], i < 2 ? 1 : 0));
+    const [n, m, timeSeed, machineSeed, upperBound, lowerBound] = values;
+    return { n, m, header: { timeSeed, machineSeed, upperBound, lowerBound } };
   }
 
   keyword(word: string): void {
     const row = this.take(`a line "${word}"`);
-    if (!this.isKeyword(row, word.toLowerCase())) throw tokenError(this.source, row.tokens[0], `a line "${word}"`);
+    if (!this.isKeyword(row, word)) throw tokenError(this.source, row.tokens[0], `a line "${word}"`);
   }
 
-  /** n rows of exactly m integers in [min, max]. */
-  matrix(n: number, m: number, what: string, min: number, max: number): number[][] {
+  /** n rows of exactly m integers in [min, max]; `expected` describes one value for errors. */
+  matrix(n: number, m: number, what: string, expected: string, min: number, max: number): number[][] {
     const rows: number[][] = [];
     for (let i = 0; i < n; i++) {
       const row = this.take(`row ${i + 1} of ${n} of ${what}`);
       if (row.tokens.length < m) {
-        throw new InputError(`expected ${m} ${what} in row ${i + 1}, found ${row.tokens.length}`, {
-          source: this.source,
-          line: row.line,
-          column: row.endColumn,
-        });
+        throw this.error(`expected ${m} ${what} in row ${i + 1}, found ${row.tokens.length}`, row.line, row.endColumn);
       }
       if (row.tokens.length > m) throw tokenError(this.source, row.tokens[m], `only ${m} ${what} in row ${i + 1}`);
-      const expected = max === Number.MAX_SAFE_INTEGER ? `a positive integer` : `an integer in ${rangeText(min, max)}`;
-      rows.push(row.tokens.map((t) => readInteger(this.source, t, `${what.replace(/s$/, '')} ${expected}`, min, max)));
+      rows.push(row.tokens.map((t) => readInteger(this.source, t, expected, min, max)));
     }
     return rows;
   }
+
+  block(): TaillardBlock {
+    const { n, m, header } = this.header();
+    this.keyword('Times');
+    const times = this.matrix(n, m, 'durations', 'a duration (an integer >= 0)', 0, Number.MAX_SAFE_INTEGER);
+    this.keyword('Machines');
+    const machines = this.matrix(n, m, 'machines', `a machine in ${rangeText(1, m)}`, 1, m);
+    return { n, m, header, times, machines };
+  }
+}
+
+/** The published name when the seeds are Taillard's and no name was given; else the given or file name. */
+function blockName(block: TaillardBlock, options: ParseOptions, index: number, count: number): string {
+  const { timeSeed, machineSeed } = block.header;
+  const known = timeSeed !== undefined && machineSeed !== undefined;
+  const published = known ? taillardNameFor(block.n, block.m, timeSeed, machineSeed) : undefined;
+  if (options.name === undefined && published !== undefined) return published;
+  const base = defaultName(options, 'taillard');
+  return count > 1 ? `${base}-${index + 1}` : base;
+}
+
+function describeBlock({ n, m, header }: TaillardBlock): string {
+  const { timeSeed, machineSeed, upperBound, lowerBound } = header;
+  const details = [
+    timeSeed !== undefined && machineSeed !== undefined ? `seeds ${timeSeed}/${machineSeed}` : undefined,
+    upperBound !== undefined ? `upper bound ${upperBound}` : undefined,
+    lowerBound !== undefined ? `lower bound ${lowerBound}` : undefined,
+  ].filter((d) => d !== undefined);
+  return `Taillard format, ${n}x${m}${details.length > 0 ? `, ${details.join(', ')}` : ''}`;
 }
 
 /** Reads every instance in a Taillard-format file (his originals hold ten each). */
 export function parseTaillardAll(text: string, options: ParseOptions = {}): JobShopInstance[] {
-  const { source } = options;
   const { lines, lineCount } = tokenize(text, true);
-  const reader = new TaillardReader(lines, lineCount, source);
-  const parsed: { n: number; m: number; header: TaillardHeader; times: number[][]; machines: number[][] }[] = [];
-  do {
-    const { n, m, header } = reader.header();
-    reader.keyword('Times');
-    const times = reader.matrix(n, m, 'durations', 1, Number.MAX_SAFE_INTEGER);
-    reader.keyword('Machines');
-    const machines = reader.matrix(n, m, 'machines', 1, m);
-    parsed.push({ n, m, header, times, machines });
-  } while (!reader.done);
-
-  return parsed.map(({ n, m, header, times, machines }, index) => {
-    const jobs: Job[] = times.map((row, i) => ({
-      operations: row.map((duration, j) => ({ alternatives: [{ machine: machines[i][j] - 1, duration }] })),
+  const reader = new TaillardReader(lines, lineCount, options.source);
+  const blocks: TaillardBlock[] = [];
+  do blocks.push(reader.block());
+  while (!reader.done);
+  return blocks.map((block, index) => {
+    const jobs: Job[] = block.times.map((row, i) => ({
+      operations: row.map((duration, j) => ({ alternatives: [{ machine: block.machines[i][j] - 1, duration }] })),
     }));
-    const { timeSeed, machineSeed, upperBound, lowerBound } = header;
-    const published = timeSeed !== undefined && machineSeed !== undefined ? taillardNameFor(n, m, timeSeed, machineSeed) : undefined;
-    const fallback = defaultName(options, 'taillard');
-    const name = options.name !== undefined ? (parsed.length > 1 ? `${options.name}-${index + 1}` : options.name) : published ?? (parsed.length > 1 ? `${fallback}-${index + 1}` : fallback);
-    const details = [
-      timeSeed !== undefined && machineSeed !== undefined ? `seeds ${timeSeed}/${machineSeed}` : undefined,
-      upperBound !== undefined ? `upper bound ${upperBound}` : undefined,
-      lowerBound !== undefined ? `lower bound ${lowerBound}` : undefined,
-    ].filter((d) => d !== undefined);
-    const description = `Taillard format, ${n}x${m}${details.length > 0 ? `, ${details.join(', ')}` : ''}`;
-    return validateInstance({ name, machineCount: m, jobs, description }, source);
+    const name = blockName(block, options, index, blocks.length);
+    return validateInstance({ name, machineCount: block.m, jobs, description: describeBlock(block) }, options.source);
   });
 }
 
@@ -134,7 +160,8 @@ export function parseTaillard(text: string, options: ParseOptions & { readonly i
   const index = options.index ?? 0;
   const instance = all[index];
   if (instance === undefined) {
-    throw new InputError(`asked for instance ${index} but the file holds ${all.length} (indices 0..${all.length - 1})`, { source: options.source });
+    const detail = `asked for instance ${index} but the file holds ${all.length} (indices 0..${all.length - 1})`;
+    throw new InputError(detail, { source: options.source });
   }
   return instance;
 }
@@ -149,15 +176,16 @@ export function formatTaillard(instance: JobShopInstance, header: TaillardHeader
   const m = instance.machineCount;
   instance.jobs.forEach((job, j) => {
     if (job.operations.length !== m || job.operations.some((op) => op.alternatives.length !== 1)) {
-      throw new InputError(`job ${j} is not ${m} single-machine operations; Taillard's format needs a square classic instance`, {
-        source: instance.name,
-      });
+      const detail = `job ${j} is not ${m} single-machine operations; Taillard's format needs a classic n x m instance`;
+      throw new InputError(detail, { source: instance.name });
     }
   });
   const row = (values: readonly number[]): string => `${values.map((v) => ` ${pad(v, 2)}`).join('')}\n`;
   return [
     'Nb of jobs, Nb of Machines, Time seed, Machine seed, Upper bound, Lower bound\n',
-    `${pad(instance.jobs.length, 10)}${pad(m, 10)} ${pad(header.timeSeed ?? 0, 10)} ${pad(header.machineSeed ?? 0, 10)}`,
+    // Taillard's columns: 10 wide for the counts and bounds, a space and 10 for each seed.
+    `${pad(instance.jobs.length, 10)}${pad(m, 10)}`,
+    ` ${pad(header.timeSeed ?? 0, 10)} ${pad(header.machineSeed ?? 0, 10)}`,
     `${pad(header.upperBound ?? 0, 10)}${pad(header.lowerBound ?? 0, 10)}\n`,
     'Times\n',
     ...instance.jobs.map((job) => row(job.operations.map((op) => op.alternatives[0].duration))),

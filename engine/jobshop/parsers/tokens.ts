@@ -55,7 +55,8 @@ export function tokenize(text: string, comments = false): TokenizedText {
 
 /** Error at a token, quoting what was found. */
 export function tokenError(source: string | undefined, token: Token, expected: string): InputError {
-  return new InputError(`expected ${expected}, found "${token.text}"`, { source, line: token.line, column: token.column });
+  const where = { source, line: token.line, column: token.column };
+  return new InputError(`expected ${expected}, found "${token.text}"`, where);
 }
 
 /**
