@@ -3,6 +3,7 @@
 // (argv[1] is the script, its own arguments follow).
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { register as registerCommonJs } from 'tsx/cjs/api';
 import { register } from 'tsx/esm/api';
 
 const script = process.argv[2];
@@ -11,5 +12,7 @@ if (!script) {
   process.exit(2);
 }
 register({ tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)) });
+// A .ts file outside a "type": "module" folder loads as CommonJS; tsx has a separate hook for that.
+registerCommonJs();
 process.argv.splice(1, 2, resolve(script));
 await import(pathToFileURL(resolve(script)).href);

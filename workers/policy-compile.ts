@@ -82,7 +82,7 @@ function evaluate(code: string, fileName: string): ModuleFactory {
     // Indirect eval: global scope, so the policy sees none of this module's variables.
     return (0, eval)(wrapped) as ModuleFactory;
   } catch (error) {
-    // sucrase does not check everything (e.g. a duplicate declaration); the engine's parser does.
+    // sucrase does not check everything (e.g. a duplicate declaration); V8's parser does, without a line number.
     const message = error instanceof Error ? error.message : String(error);
     throw new PolicySourceError(fileName, `syntax error: ${message}`);
   }

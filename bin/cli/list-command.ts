@@ -1,3 +1,4 @@
+import { ENGINES } from '../../engine';
 import type { ParameterSpec } from '../../engine/core/params';
 import { SCHEMES } from '../../engine/jobshop/run-types';
 import type { Command } from './command';
@@ -8,9 +9,9 @@ import { flag, parseOptions, type OptionSpec } from './options';
 
 const OPTIONS = { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } satisfies OptionSpec;
 
-const USAGE = `Usage: schedlab list jobshop [--json]
+const USAGE = `Usage: schedlab list [jobshop] [--json]
 
-Lists the catalogue instances and the built-in policies. With --json, prints one object
+Without an engine, lists the engines. With one, lists its catalogue instances and built-in policies. With --json, prints one object
 { scenarios: [{ id, label, jobs, machines, family, description }], policies: [{ id, label, description, paper, params }] }.`;
 
 type Entry = JobshopEngine['catalogue'][number];
@@ -81,6 +82,12 @@ export const listCommand: Command = {
     const { values, positionals } = parseOptions('list', args, OPTIONS, 1);
     if (flag(values, 'help')) {
       io.out(USAGE);
+      return 0;
+    }
+    if (positionals[0] === undefined) {
+      const engines = ENGINES.map(({ id, title, version }) => ({ id, title, version }));
+      if (flag(values, 'json')) io.out(JSON.stringify({ engines }));
+      else io.out(engines.map((e) => `${e.id.padEnd(10)} ${e.title} (version ${e.version})`).join('\n'));
       return 0;
     }
     const engine = engineFor('list', positionals[0]);

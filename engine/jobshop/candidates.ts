@@ -26,6 +26,7 @@ function listAppendCandidates(state: RunState, scheme: Scheme): void {
   let count = 0;
   let bestEnd = Infinity;
   let bestMachine = -1;
+  let bestIndex = -1;
   let minStart = Infinity;
   for (let j = 0; j < inst.jobCount; j++) {
     const op = jobNextOp[j];
@@ -49,6 +50,7 @@ function listAppendCandidates(state: RunState, scheme: Scheme): void {
       if (finish < bestEnd || (finish === bestEnd && m < bestMachine)) {
         bestEnd = finish;
         bestMachine = m;
+        bestIndex = count - 1;
       }
       if (start < minStart) minStart = start;
     }
@@ -57,8 +59,12 @@ function listAppendCandidates(state: RunState, scheme: Scheme): void {
   let kept = 0;
   let decisionTime = Infinity;
   for (let i = 0; i < count; i++) {
+    // The operation that sets C* always belongs to its own conflict set, even with a zero duration (orb07 has
+    // one), where its start equals C*.
     const keep =
-      scheme === 'active' ? altMachine[candAlt[i]] === bestMachine && candStart[i] < bestEnd : candStart[i] === minStart;
+      scheme === 'active'
+        ? i === bestIndex || (altMachine[candAlt[i]] === bestMachine && candStart[i] < bestEnd)
+        : candStart[i] === minStart;
     if (!keep) continue;
     if (candStart[i] < decisionTime) decisionTime = candStart[i];
     candJob[kept] = candJob[i];

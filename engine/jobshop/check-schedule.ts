@@ -61,7 +61,7 @@ export function checkSchedule(
   const byMachine = new Map<number, ScheduledOperation[]>();
   for (const s of schedule) byMachine.set(s.machine, [...(byMachine.get(s.machine) ?? []), s]);
   for (const [machine, ops] of byMachine) {
-    ops.sort((a, b) => a.start - b.start);
+    ops.sort((a, b) => a.start - b.start || a.end - b.end);
     for (let i = 1; i < ops.length; i++) {
       if (ops[i].start < ops[i - 1].end) {
         problems.push(
@@ -76,13 +76,15 @@ export function checkSchedule(
 /**
  * Operations that could start earlier on their machine without delaying anything else: an idle interval on the
  * machine, after the job's previous operation, long enough to hold it. An active schedule has none.
- * Only meaningful without breakdowns.
+ * Only meaningful without breakdowns; operations of length 0 are never reported.
  */
 export function leftShiftableOperations(instance: JobShopInstance, schedule: readonly ScheduledOperation[]): ScheduledOperation[] {
   const endOf = new Map<string, number>();
   for (const s of schedule) endOf.set(`${s.job}/${s.op}`, s.end);
   const shiftable: ScheduledOperation[] = [];
   for (const s of schedule) {
+    // An operation of length 0 occupies no time: "earlier" is meaningless for it, and it fits anywhere.
+    if (s.end === s.start) continue;
     const ready = s.op === 0 ? (instance.jobs[s.job].release ?? 0) : endOf.get(`${s.job}/${s.op - 1}`)!;
     const duration = s.end - s.start;
     const others = schedule.filter((o) => o.machine === s.machine && o !== s).sort((a, b) => a.start - b.start);

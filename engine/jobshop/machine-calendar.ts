@@ -99,13 +99,17 @@ export class MachineIntervals {
   readonly starts: number[] = [];
   readonly ends: number[] = [];
 
-  /** Inserts [start, end) keeping the order; the caller guarantees it overlaps nothing. */
+  /**
+   * Inserts [start, end) keeping the order; the caller guarantees it overlaps nothing. Equal starts are ordered by
+   * end, so an operation of length 0 sits before the one that starts with it and the ends stay sorted too (the gap
+   * search relies on that).
+   */
   insert(start: number, end: number): void {
     let lo = 0;
     let hi = this.starts.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.starts[mid] < start) lo = mid + 1;
+      if (this.starts[mid] < start || (this.starts[mid] === start && this.ends[mid] <= end)) lo = mid + 1;
       else hi = mid;
     }
     this.starts.splice(lo, 0, start);

@@ -7,7 +7,7 @@
 export interface Alternative {
   /** Machine index, from 0. */
   readonly machine: number;
-  /** Processing time, a positive integer. */
+  /** Processing time, a whole number >= 0 (orb07, a published benchmark, has an operation of length 0). */
   readonly duration: number;
 }
 

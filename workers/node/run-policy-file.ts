@@ -74,7 +74,7 @@ export function runPolicyFile(request: PolicyFileRunRequest): Promise<PolicyFile
         // The budget counts the policy's own time, not the start-up of the thread and the loader.
         clearTimeout(timer);
         timer = setTimeout(
-          () => stop(new PolicyRunError('budget', `policy ${job.fileName} ran past its budget of ${budgetSeconds} s (did it loop forever?)`)),
+          () => stop(new PolicyRunError('budget', `policy ${job.fileName} ran past its budget of ${budgetSeconds} s (did it loop forever? --budget sets the limit)`)),
           budgetSeconds * 1000,
         );
       } else if (message.type === 'done') {

@@ -3,8 +3,9 @@ import type { Style } from './style';
 
 /**
  * A text Gantt chart: one row per machine, one character per time slot, the character naming the job
- * (0-9, then A-Z, then a-z). When the schedule is longer than the width, a character stands for several time
- * units and shows the job running at the middle of its slot, so very short operations may not show.
+ * (0-9, then A-Z, then a-z); × marks a breakdown, · idle time. When the schedule is longer than the width, a
+ * character stands for several time units and shows what happens at the middle of its slot, so very short
+ * operations may not show.
  */
 
 const SYMBOLS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
@@ -57,13 +58,23 @@ export function renderGantt(schedule: readonly ScheduledOperation[], options: Ga
   for (let m = 0; m < machineCount; m++) {
     const ops = schedule.filter((op) => op.machine === m);
     const down = (options.downtime ?? []).filter((d) => d.machine === m);
-    let row = '';
+    // Cells as plain characters first, then styled in runs, so a bar is one escape sequence, not one per cell.
+    const cells: { text: string; job: number }[] = [];
     for (let col = 0; col < width; col++) {
       const t = (col + 0.5) * scale;
+      // Downtime first: an interrupted operation spans its breakdown, which should still show.
       const op = ops.find((o) => o.start <= t && t < o.end);
-      if (op) row += style.job(op.job, jobSymbol(op.job));
-      else if (down.some((d) => d.start <= t && t < d.end)) row += style.red('×');
-      else row += style.dim('·');
+      if (down.some((d) => d.start <= t && t < d.end)) cells.push({ text: '×', job: -1 });
+      else if (op) cells.push({ text: jobSymbol(op.job), job: op.job });
+      else cells.push({ text: '·', job: -1 });
+    }
+    let row = '';
+    for (let start = 0; start < cells.length; ) {
+      let end = start + 1;
+      while (end < cells.length && cells[end].job === cells[start].job && cells[end].text === cells[start].text) end++;
+      const text = cells.slice(start, end).map((c) => c.text).join('');
+      row += cells[start].job >= 0 ? style.job(cells[start].job, text) : text[0] === '×' ? style.red(text) : style.dim(text);
+      start = end;
     }
     rows.push(`${`M${m}`.padStart(labelWidth)} ${style.dim('│')}${row}${style.dim('│')}`);
   }

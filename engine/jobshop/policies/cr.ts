@@ -9,7 +9,11 @@ const policy: JobShopPolicy = {
   label: 'CR',
   description: 'Lowest critical ratio (due date - now) / work remaining first',
   paper: 'Panwalkar & Iskander 1977, A survey of scheduling rules (Operations Research 25(1))',
-  priority: (candidate, view) => (view.jobDue(candidate.job) - view.time) / view.jobRemainingWork(candidate.job),
+  priority: (candidate, view) => {
+    const remaining = view.jobRemainingWork(candidate.job);
+    // Operations of length 0 leave nothing to divide by; they cost nothing, so they may go first.
+    return remaining > 0 ? (view.jobDue(candidate.job) - view.time) / remaining : -Infinity;
+  },
 };
 
 export default policy;

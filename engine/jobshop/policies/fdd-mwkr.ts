@@ -13,6 +13,8 @@ const policy: JobShopPolicy = {
   priority: (candidate, view) => {
     const remaining = view.jobRemainingWork(candidate.job);
     const doneBefore = view.jobTotalWork(candidate.job) - remaining;
+    // Only a job whose remaining operations all take no time has nothing left to divide by; it costs nothing to run.
+    if (remaining === 0) return 0;
     return (view.jobRelease(candidate.job) + doneBefore + candidate.duration) / remaining;
   },
 };

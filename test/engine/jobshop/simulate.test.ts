@@ -161,3 +161,19 @@ describe('policy errors stop the run and say what was decided and why', () => {
     expect(() => simulate(instance, mwkr, { params: { k: 1 } })).toThrow(/has no parameter "k"/);
   });
 });
+
+describe('every published instance', () => {
+  it('schedules validly under every scheme (orb07 has an operation of length 0)', async () => {
+    const { readdirSync } = await import('node:fs');
+    const { SHARED_DATA } = await import('./fixtures');
+    const classic = readdirSync(new URL('jssp/instances/', SHARED_DATA)).map((f) => loadJssp(f.replace('.txt', '')));
+    const flexible = readdirSync(new URL('fjsp/instances/', SHARED_DATA)).map((f) => loadFjsp(f.replace('.txt', '')));
+    expect(classic.length + flexible.length).toBe(172);
+    for (const instance of [...classic, ...flexible]) {
+      for (const scheme of SCHEMES) {
+        const result = simulate(instance, mwkr, { scheme });
+        expect(checkSchedule(instance, result.schedule), `${instance.name} ${scheme}`).toEqual([]);
+      }
+    }
+  });
+});
