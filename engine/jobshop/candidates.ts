@@ -8,73 +8,82 @@ import type { Scheme } from './run-types';
  */
 export function formCandidates(state: RunState, scheme: Scheme, online: boolean): void {
   if (scheme === 'insertion') listInsertionCandidates(state);
-  else listAppendCandidates(state, scheme);
+  else if (scheme === 'active') listActiveCandidates(state);
+  else listNonDelayCandidates(state);
   if (online) dropUnreleased(state);
-  state.candidatesOffered += state.candCount;
 }
 
 /**
- * Active (Giffler-Thompson) and non-delay: every job's next operation on each of its machines, appended after the
- * machine's last operation. Active keeps those on the machine of the earliest completion C* that can start before
- * C*; non-delay keeps those that can start at the earliest start time.
+ * Active (Giffler-Thompson): C* is the earliest end of any next operation, appended on its machine M*; the
+ * candidates are the operations queued on M* that can start before C* (and the one that sets C*, which matters
+ * only when it has length 0). Reads the per-machine queues, so only M*'s queue is scanned.
  */
-function listAppendCandidates(state: RunState, scheme: Scheme): void {
-  const inst = state.instance;
-  const { altMachine, altDuration, opAltStart, jobOpStart } = inst;
-  const { jobNextOp, jobReady, machineReady, calendar, candJob, candAlt, candStart, candEnd } = state;
-  const breakdowns = calendar.hasBreakdowns;
-  let count = 0;
+function listActiveCandidates(state: RunState): void {
+  const queues = state.queues!;
+  queues.refresh();
+  const { minEnd, minEndEntry } = queues;
   let bestEnd = Infinity;
   let bestMachine = -1;
-  let bestIndex = -1;
-  let minStart = Infinity;
-  for (let j = 0; j < inst.jobCount; j++) {
-    const op = jobNextOp[j];
-    if (op === jobOpStart[j + 1]) continue;
-    const ready = jobReady[j];
-    for (let a = opAltStart[op], end = opAltStart[op + 1]; a < end; a++) {
-      const m = altMachine[a];
-      let start = ready > machineReady[m] ? ready : machineReady[m];
-      let finish: number;
-      if (breakdowns) {
-        start = calendar.upAt(m, start);
-        finish = calendar.finish(m, start, altDuration[a]);
-      } else {
-        finish = start + altDuration[a];
-      }
-      candJob[count] = j;
-      candAlt[count] = a;
-      candStart[count] = start;
-      candEnd[count] = finish;
-      count++;
-      if (finish < bestEnd || (finish === bestEnd && m < bestMachine)) {
-        bestEnd = finish;
-        bestMachine = m;
-        bestIndex = count - 1;
-      }
-      if (start < minStart) minStart = start;
+  for (let m = 0; m < state.instance.machineCount; m++) {
+    if (minEnd[m] < bestEnd) {
+      bestEnd = minEnd[m];
+      bestMachine = m;
     }
   }
-  // Compact in place: the kept candidates keep their order.
-  let kept = 0;
+  const { candJob, candAlt, candStart, candEnd } = state;
+  let count = 0;
   let decisionTime = Infinity;
-  for (let i = 0; i < count; i++) {
-    // The operation that sets C* always belongs to its own conflict set, even with a zero duration (orb07 has
-    // one), where its start equals C*.
-    const keep =
-      scheme === 'active'
-        ? i === bestIndex || (altMachine[candAlt[i]] === bestMachine && candStart[i] < bestEnd)
-        : candStart[i] === minStart;
-    if (!keep) continue;
-    if (candStart[i] < decisionTime) decisionTime = candStart[i];
-    candJob[kept] = candJob[i];
-    candAlt[kept] = candAlt[i];
-    candStart[kept] = candStart[i];
-    candEnd[kept] = candEnd[i];
-    kept++;
+  for (let i = 0, size = queues.queueSize(bestMachine); i < size; i++) {
+    const job = queues.entryJob(bestMachine, i);
+    const start = queues.start(job, bestMachine);
+    if (!(start < bestEnd || i === minEndEntry[bestMachine])) continue;
+    const alt = queues.entryAlt(bestMachine, i);
+    candJob[count] = job;
+    candAlt[count] = alt;
+    candStart[count] = start;
+    candEnd[count] = queues.end(alt, bestMachine, start);
+    if (start < decisionTime) decisionTime = start;
+    count++;
   }
-  state.candCount = kept;
+  state.candCount = count;
   state.time = decisionTime;
+}
+
+/**
+ * Non-delay: the next operations that can start at the earliest possible start time t*, on whichever machines
+ * reach it, listed by job and then by the operation's alternative order.
+ */
+function listNonDelayCandidates(state: RunState): void {
+  const queues = state.queues!;
+  queues.refresh();
+  const { minStart } = queues;
+  let earliest = Infinity;
+  for (let m = 0; m < state.instance.machineCount; m++) if (minStart[m] < earliest) earliest = minStart[m];
+  const { candJob, candAlt, candStart, candEnd } = state;
+  let count = 0;
+  for (let m = 0; m < state.instance.machineCount; m++) {
+    if (minStart[m] !== earliest) continue;
+    for (let i = 0, size = queues.queueSize(m); i < size; i++) {
+      const job = queues.entryJob(m, i);
+      const start = queues.start(job, m);
+      if (start !== earliest) continue;
+      const alt = queues.entryAlt(m, i);
+      // Insertion sort by (job, alternative): usually a handful of candidates, already nearly in order.
+      let k = count++;
+      while (k > 0 && (candJob[k - 1] > job || (candJob[k - 1] === job && candAlt[k - 1] > alt))) {
+        candJob[k] = candJob[k - 1];
+        candAlt[k] = candAlt[k - 1];
+        candEnd[k] = candEnd[k - 1];
+        k--;
+      }
+      candJob[k] = job;
+      candAlt[k] = alt;
+      candEnd[k] = queues.end(alt, m, start);
+    }
+  }
+  candStart.fill(earliest, 0, count);
+  state.candCount = count;
+  state.time = earliest;
 }
 
 /** Insertion: every job's next operation on each of its machines, at the earliest idle gap that fits it. */

@@ -2,6 +2,7 @@ import type { Rng } from '../core/rng';
 import type { ParamValues } from '../core/params';
 import type { CompiledInstance } from './model';
 import { MachineCalendar, MachineIntervals } from './machine-calendar';
+import { MachineQueues } from './machine-queues';
 import type { BreakdownModel } from './run-types';
 
 /**
@@ -38,8 +39,9 @@ export class RunState {
   candCount = 0;
 
   readonly calendar: MachineCalendar;
-  /** Only for the insertion scheme. */
+  /** The insertion scheme searches gaps between placed operations; the others read per-machine queues. */
   readonly intervals: MachineIntervals[] | undefined;
+  readonly queues: MachineQueues | undefined;
 
   constructor(
     instance: CompiledInstance,
@@ -76,6 +78,7 @@ export class RunState {
     this.candEnd = new Float64Array(capacity);
     this.calendar = new MachineCalendar(machineCount, breakdowns, breakdownRng);
     this.intervals = withIntervals ? Array.from({ length: machineCount }, () => new MachineIntervals()) : undefined;
+    this.queues = withIntervals ? undefined : new MachineQueues(instance, this.jobReady, this.machineReady, this.calendar);
   }
 
   get done(): boolean {
@@ -98,5 +101,6 @@ export class RunState {
     const count = inst.opAltStart[op + 1] - first;
     for (let a = first; a < first + count; a++) this.machineLoad[inst.altMachine[a]] -= inst.opMinDuration[op] / count;
     this.intervals?.[machine].insert(start, end);
+    this.queues?.placed(job, op, machine);
   }
 }

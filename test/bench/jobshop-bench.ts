@@ -33,14 +33,14 @@ say();
 // 1. Every rule x scheme on ta71-ta80.
 const table: Record<string, Record<string, number>> = {};
 say(`## ms per 100 x 20 instance (2,000 operations), median over runs, per instance`);
-say(`| rule | scheme | ${big.map((b) => b.name).join(' | ')} | median | ops/s |`);
+say(`| rule | scheme | ${big.map((b) => b.name).join(" | ")} | median | operations/s |`);
 say(`|---|---|${big.map(() => '---|').join('')}---|---|`);
 for (const policy of rules) {
   for (const scheme of SCHEMES) {
     const perInstance = big.map((instance) => medianMs(() => simulate(instance, policy, { scheme }), RUNS));
     const median = [...perInstance].sort((a, b) => a - b)[Math.floor(perInstance.length / 2)];
     table[`${policy.id}/${scheme}`] = Object.fromEntries(big.map((b, i) => [b.name, perInstance[i]]));
-    say(`| ${policy.label} | ${scheme} | ${perInstance.map((t) => fmt(t)).join(' | ')} | ${fmt(median)} | ${fmt(2000 / median / 1000, 0)}k |`);
+    say(`| ${policy.label} | ${scheme} | ${perInstance.map((t) => fmt(t)).join(' | ')} | ${fmt(median)} | ${fmt(2000 / median, 0)}k |`);
   }
 }
 say();
