@@ -3,6 +3,8 @@
  * engine itself never touches the file system.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import type { JobShopInstance } from '../../../engine/jobshop/model';
+import { parseInstance } from '../../../engine/jobshop/parsers';
 
 export const SHARED_DATA = new URL('../../../../shared/data/', import.meta.url);
 
@@ -14,6 +16,16 @@ export function readShared(path: string): string {
 /** Parsed JSON of a file under shared/data. */
 export function readSharedJson<T>(path: string): T {
   return JSON.parse(readShared(path)) as T;
+}
+
+/** A classic instance from jssp/instances by name ("ft06"). */
+export function loadJssp(name: string): JobShopInstance {
+  return parseInstance(readShared(`jssp/instances/${name}.txt`), { source: `${name}.txt`, name });
+}
+
+/** A flexible instance from fjsp/instances by name ("mk01"). */
+export function loadFjsp(name: string): JobShopInstance {
+  return parseInstance(readShared(`fjsp/instances/${name}.txt`), { source: `${name}.txt`, name });
 }
 
 /** File names (sorted) in a folder under shared/data, e.g. `jssp/instances/`. */

@@ -6,7 +6,7 @@ import type { JobShopPolicy } from '../../../engine/jobshop/policy-api';
 import { BUILTIN_POLICIES, findBuiltinPolicy } from '../../../engine/jobshop/policies';
 import { SCHEMES } from '../../../engine/jobshop/run-types';
 import { createSimulation, simulate } from '../../../engine/jobshop/simulate';
-import { loadFjsp, loadJssp } from './fixtures';
+import { listShared, loadFjsp, loadJssp } from './shared-data';
 
 const rules = BUILTIN_POLICIES.filter((p) => p.id !== 'tabu');
 const mwkr = findBuiltinPolicy('mwkr')!;
@@ -163,11 +163,9 @@ describe('policy errors stop the run and say what was decided and why', () => {
 });
 
 describe('every published instance', () => {
-  it('schedules validly under every scheme (orb07 has an operation of length 0)', async () => {
-    const { readdirSync } = await import('node:fs');
-    const { SHARED_DATA } = await import('./fixtures');
-    const classic = readdirSync(new URL('jssp/instances/', SHARED_DATA)).map((f) => loadJssp(f.replace('.txt', '')));
-    const flexible = readdirSync(new URL('fjsp/instances/', SHARED_DATA)).map((f) => loadFjsp(f.replace('.txt', '')));
+  it('schedules validly under every scheme (orb07 has an operation of length 0)', () => {
+    const classic = listShared('jssp/instances/').map((f) => loadJssp(f.replace('.txt', '')));
+    const flexible = listShared('fjsp/instances/').map((f) => loadFjsp(f.replace('.txt', '')));
     expect(classic.length + flexible.length).toBe(172);
     for (const instance of [...classic, ...flexible]) {
       for (const scheme of SCHEMES) {
