@@ -1,6 +1,6 @@
 import type { Objective } from '../core/policy';
-import { TimelineBuilder } from '../core/timeline';
 import type { RunState } from './run-state';
+import { scheduleTimeline } from './schedule-timeline';
 import type { JobShopResult, JobShopSnapshot, ScheduledOperation } from './run-types';
 
 /** The placed operations in decision order, as plain data. */
@@ -19,21 +19,12 @@ export function buildResult(state: RunState, metrics: Record<string, number>, ob
   const inst = state.instance;
   const schedule = scheduledOperations(state);
   const downtime = state.calendar.windowsBefore(metrics.makespan);
-  const lanes = Array.from({ length: inst.machineCount }, (_, m) => ({ id: `m${m}`, label: `M${m}` }));
-  const groups = Array.from({ length: inst.jobCount }, (_, j) => `J${j}`);
-  const timeline = new TimelineBuilder(lanes, groups);
-  for (const op of schedule) {
-    timeline.add({ lane: op.machine, start: op.start, end: op.end, group: op.job, kind: 'work', label: `J${op.job} op ${op.op}` });
-  }
-  for (const down of downtime) {
-    timeline.add({ lane: down.machine, start: down.start, end: down.end, group: -1, kind: 'down', label: 'breakdown' });
-  }
   return {
     metrics,
     objectives,
     schedule,
     downtime,
-    timeline: timeline.build(),
+    timeline: scheduleTimeline(inst.machineCount, inst.jobCount, schedule, downtime),
     counters: { decisions: state.decisions, candidatesOffered: state.candidatesOffered },
   };
 }

@@ -1,0 +1,79 @@
+import type { RunFailure } from '../../components/state/lab-types';
+import { InputError } from '../../engine/core/errors';
+import type { JobShopPolicy } from '../../engine/jobshop/policy-api';
+import { findBuiltinPolicy } from '../../engine/jobshop/policies';
+import { createSimulation } from '../../engine/jobshop/simulate';
+import type { JobShopResult } from '../../engine/jobshop/run-types';
+import { compilePolicy } from '../policy-compile';
+import { PolicySourceError } from '../policy-source-error';
+import { describePolicyFailure } from '../policy-stack';
+import { withSeededMathRandom } from '../seeded-math-random';
+import type { RunOutcome, RunProgressCallback, RunRequest } from './run-protocol';
+
+/**
+ * One run inside a simulation worker: compile (for editor source), simulate, and turn every way it can go wrong
+ * into a RunFailure. No DOM, no comlink: the worker entry wires this up, and a Node test can call it directly to
+ * prove the browser path computes exactly what the CLI computes.
+ *
+ * Same steps as the CLI (bin/cli/execute-run.ts, workers/node/policy-worker.ts), so a run gives the same bits:
+ * compile outside the seeded stream, then `withSeededMathRandom(seed)` around the whole simulation. The run is
+ * stepped in slices only to report progress; slicing does not change what the engine computes.
+ */
+
+/** Progress reports per run; enough for a smooth bar without flooding the page with messages. */
+const PROGRESS_REPORTS = 10;
+
+type Loaded = { readonly policy: JobShopPolicy; readonly fileName: string } | { readonly failure: RunFailure };
+
+function loadPolicy(request: RunRequest, compile: typeof compilePolicy): Loaded {
+  const choice = request.policy;
+  if (choice.kind === 'builtin') {
+    const policy = findBuiltinPolicy(choice.id);
+    if (!policy) return { failure: { kind: 'input', message: `unknown built-in policy "${choice.id}"` } };
+    return { policy, fileName: `${policy.id}.ts` };
+  }
+  try {
+    return { policy: compile(choice.source, choice.fileName), fileName: choice.fileName };
+  } catch (error) {
+    if (error instanceof PolicySourceError) {
+      return { failure: { kind: 'compile', message: error.message, line: error.line, column: error.column } };
+    }
+    const { message, line } = describePolicyFailure(error, choice.fileName);
+    return { failure: { kind: 'compile', message, line } };
+  }
+}
+
+function simulateInSlices(request: RunRequest, policy: JobShopPolicy, onProgress?: RunProgressCallback): JobShopResult {
+  const { scheme, seed, params, online, breakdowns } = request.options;
+  return withSeededMathRandom(seed, () => {
+    const sim = createSimulation(request.instance, policy, { scheme, seed, params, online, breakdowns });
+    let nextReport = 1 / PROGRESS_REPORTS;
+    while (sim.step()) {
+      // fractionDone is a division over counters the engine keeps anyway: cheap enough to read every step.
+      if (onProgress && sim.fractionDone >= nextReport) {
+        onProgress(sim.fractionDone);
+        nextReport = Math.floor(sim.fractionDone * PROGRESS_REPORTS + 1) / PROGRESS_REPORTS;
+      }
+    }
+    return sim.result();
+  });
+}
+
+/**
+ * Runs a request to the end. `compile` is the sandbox's gate around compilePolicy in the worker (it allows the one
+ * eval that compiling needs); Node tests pass compilePolicy itself.
+ */
+export function executeRun(request: RunRequest, onProgress?: RunProgressCallback, compile: typeof compilePolicy = compilePolicy): RunOutcome {
+  const started = performance.now();
+  const loaded = loadPolicy(request, compile);
+  if ('failure' in loaded) return { ok: false, failure: loaded.failure };
+  try {
+    // The last step reports 1 (every operation placed), so no final report is needed here.
+    const result = simulateInSlices(request, loaded.policy, onProgress);
+    return { ok: true, result, elapsedMs: performance.now() - started };
+  } catch (error) {
+    if (error instanceof InputError) return { ok: false, failure: { kind: 'input', message: error.message } };
+    const { message, line } = describePolicyFailure(error, loaded.fileName);
+    return { ok: false, failure: { kind: 'policy', message, line } };
+  }
+}
