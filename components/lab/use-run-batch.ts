@@ -1,0 +1,80 @@
+'use client';
+import { useCallback, useEffect, useRef } from 'react';
+import { findBuiltinPolicy } from '../../engine/jobshop/policies';
+import { RunPool } from '../../workers/browser/run-pool';
+import type { RunRequest } from '../../workers/browser/run-protocol';
+import { useLabStore } from '../state/lab-store';
+import type { LabRun, RunFailure } from '../state/lab-types';
+import type { RunPolicyRecord } from './experiment-payload';
+
+export const EDITOR_POLICY_FILE = 'my-policy.ts';
+
+/** Label of the editor's policy in tables: its declared label when the source states one. */
+function editorPolicyLabel(source: string): string {
+  const match = /label:\s*['"]([^'"]{1,60})['"]/.exec(source);
+  return match ? `${match[1]} (editor)` : 'My policy (editor)';
+}
+
+/**
+ * Runs the lab's batch (chosen scenarios x chosen policies) on the worker pool and feeds the outcomes into the
+ * store as they arrive. Returns run/stop, the policy record of each run (for saving) and the editor's last failure.
+ */
+export function useRunBatch(editorSource: string, onEditorFailure: (failure: RunFailure | null) => void) {
+  const poolRef = useRef<RunPool | null>(null);
+  const policiesRef = useRef(new Map<string, RunPolicyRecord>());
+  const sourceRef = useRef(editorSource);
+  sourceRef.current = editorSource;
+
+  useEffect(() => {
+    poolRef.current = new RunPool({
+      createWorker: () => new Worker(new URL('../../workers/browser/simulation-worker.ts', import.meta.url), { type: 'module' }),
+    });
+    return () => poolRef.current?.dispose();
+  }, []);
+
+  const run = useCallback(async () => {
+    const state = useLabStore.getState();
+    const pool = poolRef.current;
+    if (!pool || state.running || state.scenarios.length === 0) return;
+    const source = sourceRef.current;
+    const policies: { record: RunPolicyRecord; choice: RunRequest['policy'] }[] = [];
+    if (state.includeEditorPolicy) {
+      policies.push({ record: { label: editorPolicyLabel(source), source }, choice: { kind: 'source', source, fileName: EDITOR_POLICY_FILE } });
+    }
+    for (const id of state.builtinIds) {
+      const builtin = findBuiltinPolicy(id);
+      if (builtin) policies.push({ record: { label: builtin.label, builtinId: id }, choice: { kind: 'builtin', id } });
+    }
+    const requests: RunRequest[] = [];
+    const runs: LabRun[] = [];
+    const records = new Map<string, RunPolicyRecord>();
+    for (const scenario of state.scenarios) {
+      for (const [p, policy] of policies.entries()) {
+        const runId = `${scenario.key}#${p}`;
+        requests.push({ runId, instance: scenario.instance, policy: policy.choice, options: { scheme: state.scheme, seed: state.seed, params: {} } });
+        runs.push({ id: runId, scenarioKey: scenario.key, scenarioLabel: scenario.label, policyLabel: policy.record.label, status: 'queued', seed: state.seed, scheme: state.scheme });
+        records.set(runId, policy.record);
+      }
+    }
+    policiesRef.current = records;
+    onEditorFailure(null);
+    state.startBatch(runs);
+    await pool.run(requests, {
+      onProgress: (done, total, etaMs) => useLabStore.getState().setProgress({ done, total, etaMs: etaMs ?? 0 }),
+      onRunProgress: (runId) => useLabStore.getState().updateRun(runId, { status: 'running' }),
+      onOutcome: (runId, outcome) => {
+        const update = useLabStore.getState().updateRun;
+        if (outcome.ok) {
+          update(runId, { status: 'done', result: outcome.result, elapsedMs: outcome.elapsedMs });
+        } else {
+          update(runId, { status: 'failed', failure: outcome.failure });
+          if (records.get(runId)?.source !== undefined) onEditorFailure(outcome.failure);
+        }
+      },
+    });
+    useLabStore.getState().finishBatch();
+  }, [onEditorFailure]);
+
+  const stop = useCallback(() => poolRef.current?.stop(), []);
+  return { run, stop, policies: policiesRef };
+}

@@ -1,0 +1,124 @@
+/**
+ * The results database: one drizzle pg-core schema for both drivers (embedded PGlite and node-postgres), so the SQL
+ * migrations generated from it (db/migrations) are the same everywhere.
+ *
+ * Saved experiments are immutable snapshots: rows are only ever inserted. Scenarios and policies are keyed by a
+ * content hash, so the same instance or policy used by many runs and experiments is stored once.
+ */
+import { sql } from 'drizzle-orm';
+import { bigint, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique } from 'drizzle-orm/pg-core';
+
+/** What a run stores in `timings`; elapsed wall time of the simulation in milliseconds. */
+export interface RunTimings {
+  elapsedMs: number;
+}
+
+/** What a failed run stores in `error` (same shape as the payload's). */
+export interface StoredRunError {
+  kind: string;
+  message: string;
+  line?: number;
+  column?: number;
+}
+
+/** Engine options that change results beyond scheme and seed. */
+export interface StoredRunOptions {
+  online?: boolean;
+  breakdowns?: { mtbf: number; mttr: number };
+}
+
+const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
+
+export const experiments = pgTable(
+  'experiments',
+  {
+    /** First 128 bits of snapshotHash in hex: content-addressed, so the same snapshot always gets the same link. */
+    id: text('id').primaryKey(),
+    title: text('title').notNull(),
+    notes: text('notes'),
+    engine: text('engine').notNull(),
+    engineVersion: text('engine_version').notNull(),
+    /** Denormalised for the list view; the snapshot never changes, so it cannot go stale. */
+    runCount: integer('run_count').notNull(),
+    /** Full sha-256 (hex) of the canonical snapshot; checked on a second save of the same id. */
+    snapshotHash: text('snapshot_hash').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('experiments_created_at_idx').on(t.createdAt.desc(), t.id)],
+);
+
+export const scenarios = pgTable('scenarios', {
+  /** sha-256 (hex) of the canonical instance JSON. */
+  id: text('id').primaryKey(),
+  /** The label it was first saved under; each run keeps its own label in runs.scenario_label. */
+  label: text('label').notNull(),
+  instance: jsonb('instance').notNull(),
+  createdAt: createdAt(),
+});
+
+export const policies = pgTable(
+  'policies',
+  {
+    /** sha-256 (hex) of the canonical {label, builtinId, source}. */
+    id: text('id').primaryKey(),
+    label: text('label').notNull(),
+    builtinId: text('builtin_id'),
+    source: text('source'),
+    createdAt: createdAt(),
+  },
+  (t) => [check('policies_builtin_or_source', sql`${t.builtinId} is not null or ${t.source} is not null`)],
+);
+
+export const runs = pgTable(
+  'runs',
+  {
+    /** `${experimentId}-${position}`: a run belongs to exactly one immutable experiment. */
+    id: text('id').primaryKey(),
+    experimentId: text('experiment_id')
+      .notNull()
+      .references(() => experiments.id, { onDelete: 'cascade' }),
+    /** Order of the run within its experiment, from 0; the snapshot is a list, so order is part of it. */
+    position: integer('position').notNull(),
+    engine: text('engine').notNull(),
+    engineVersion: text('engine_version').notNull(),
+    scenarioId: text('scenario_id')
+      .notNull()
+      .references(() => scenarios.id),
+    scenarioLabel: text('scenario_label').notNull(),
+    policyId: text('policy_id')
+      .notNull()
+      .references(() => policies.id),
+    params: jsonb('params').$type<Record<string, number>>().notNull(),
+    /** Safe integers beyond int4 are valid seeds, so bigint; mode 'number' is exact for them. */
+    seed: bigint('seed', { mode: 'number' }).notNull(),
+    scheme: text('scheme').notNull(),
+    options: jsonb('options').$type<StoredRunOptions>(),
+    status: text('status').notNull(),
+    metrics: jsonb('metrics').$type<Record<string, number>>().notNull(),
+    timings: jsonb('timings').$type<RunTimings>().notNull(),
+    error: jsonb('error').$type<StoredRunError>(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique('runs_experiment_position_uq').on(t.experimentId, t.position),
+    index('runs_scenario_idx').on(t.scenarioId),
+    index('runs_policy_idx').on(t.policyId),
+    check('runs_status_check', sql`${t.status} in ('done', 'failed')`),
+  ],
+);
+
+export const runArtifacts = pgTable(
+  'run_artifacts',
+  {
+    runId: text('run_id')
+      .notNull()
+      .references(() => runs.id, { onDelete: 'cascade' }),
+    /** 'timeline': the schedule, encoded by db/artifact-codec.ts. */
+    kind: text('kind').notNull(),
+    /** Compact JSON text (see artifact-codec.ts); Postgres TOAST compresses it further on disk. */
+    data: text('data').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.kind] }), check('run_artifacts_kind_check', sql`${t.kind} in ('timeline')`)],
+);
+
+export const schema = { experiments, scenarios, policies, runs, runArtifacts };
