@@ -4,7 +4,7 @@ import { findScenario } from '../../engine/jobshop/catalogue';
 import { findBuiltinPolicy } from '../../engine/jobshop/policies';
 import { simulate } from '../../engine/jobshop/simulate';
 import { launchChromium, openContext } from './browser';
-import { onlyEditorPolicy, policySource, replacePolicySource } from './lab-helpers';
+import { editorText, onlyEditorPolicy, policySource, replacePolicySource } from './lab-helpers';
 
 const ft06 = findScenario('ft06')!.create();
 const sptMakespan = simulate(ft06, findBuiltinPolicy('spt')!).metrics.makespan;
@@ -47,22 +47,41 @@ describe('the lab (production build, real Chromium)', () => {
     const verdict = other.page.getByTestId('reproduction');
     await verdict.waitFor({ timeout: 60_000 });
     expect(await verdict.textContent()).toContain('reproduces every stored metric exactly');
+    // Fork copies the experiment into this browser's lab: its scenario and its policy source.
+    await other.page.getByRole('button', { name: 'Fork into the lab' }).click();
+    await other.page.waitForURL(/\/lab\/jobshop$/);
+    await other.page.locator('.monaco-editor').waitFor({ timeout: 60_000 });
+    await expect(other.page.getByRole('list', { name: 'Chosen scenarios' }).textContent()).resolves.toContain('ft06');
+    await expect(editorText(other.page)).resolves.toContain("label: 'My SPT'");
     await other.context.close();
   });
 
-  it('a policy that reaches for the network is stopped with its message and line', async () => {
+  it('a hostile policy is stopped with a message naming each forbidden API, and a marker on its line', async () => {
     const { page, context } = await openContext(browser);
     await page.goto(`${inject('baseUrl')}/lab/jobshop`);
-    await replacePolicySource(page, policySource('Leaky', "  priority: (c) => { globalThis.fetch('http://example.com/' + c.job); return 0; },"));
     await onlyEditorPolicy(page);
-    await page.keyboard.press('Control+Enter');
-    const error = page.getByTestId('policy-error');
-    await error.waitFor({ timeout: 60_000 });
-    const text = (await error.textContent())!;
-    expect(text).toMatch(/fetch/);
-    expect(text).toMatch(/not available to policies|cannot use fetch/);
-    // The same message sits as a marker on the policy's line 5 in the editor.
-    await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 10_000 });
+    const attempts: Record<string, string> = {
+      fetch: "globalThis.fetch('http://example.com/')",
+      XMLHttpRequest: 'new globalThis.XMLHttpRequest()',
+      WebSocket: "new globalThis.WebSocket('ws://example.com/')",
+      EventSource: "new globalThis.EventSource('http://example.com/')",
+      importScripts: "globalThis.importScripts('http://example.com/x.js')",
+      indexedDB: "globalThis.indexedDB.open('x')",
+      caches: "globalThis.caches.open('x')",
+      sendBeacon: "globalThis.navigator.sendBeacon('http://example.com/', 'x')",
+    };
+    for (const [api, call] of Object.entries(attempts)) {
+      await replacePolicySource(page, policySource(`Hostile ${api}`, `  priority: () => { ${call}; return 0; },`));
+      await page.keyboard.press('Control+Enter');
+      // Poll the text: the previous API's message may still be on screen for a moment after Run.
+      const error = page.getByTestId('policy-error');
+      await expect
+        .poll(async () => (await error.textContent({ timeout: 1_000 }).catch(() => '')) ?? '', { timeout: 60_000 })
+        .toMatch(new RegExp(`${api}.*(not available to policies|cannot use)|(not available to policies|cannot use).*${api}`));
+      // The same message sits as a marker on the policy's line 5 in the editor.
+      await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 10_000 });
+      await page.getByRole('button', { name: /^Run \d/ }).waitFor();
+    }
     await context.close();
   });
 
