@@ -1,12 +1,11 @@
 'use client';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { criticalPath } from '../../engine/jobshop/critical-path';
 import type { SavedExperiment } from '../../db/payloads';
 import { RunPool } from '../../workers/browser/run-pool';
-import { GanttView } from '../charts/gantt-view';
 import { writeDraft } from '../editor';
 import { LAB_DRAFT_KEY } from '../lab/lab-page';
 import { ResultsTable } from '../lab/results-table';
+import { RunGantt } from '../lab/run-gantt';
 import { rememberMyExperiment } from '../lab/experiment-payload';
 import { writeFork } from './fork';
 import { differingMetrics, isRunnable, savedRunRequest, savedRunToLabRun, savedScenario } from './saved-runs';
@@ -31,12 +30,6 @@ export function ExperimentView({ experiment }: { experiment: SavedExperiment }) 
 
   const selectedIndex = runs.findIndex((r) => r.id === selectedRunId);
   const selected = runs[selectedIndex];
-  const gantt = useMemo(() => {
-    if (!selected?.result) return null;
-    const instance = payload.runs[selectedIndex].scenario.instance;
-    return { timeline: selected.result.timeline, criticalPath: criticalPath(instance, selected.result.schedule) };
-  }, [selected, selectedIndex, payload]);
-
   const rerun = async () => {
     const indices = payload.runs.map((run, i) => i).filter((i) => payload.runs[i].status === 'done' && isRunnable(payload.runs[i]));
     setReproduction({ state: 'running', done: 0, total: indices.length });
@@ -99,15 +92,13 @@ export function ExperimentView({ experiment }: { experiment: SavedExperiment }) 
       <section className="panel" aria-label="Results">
         <ResultsTable runs={runs} selectedRunId={selectedRunId} onSelect={setSelectedRunId} />
       </section>
-      {gantt && selected && (
-        <section className="panel" aria-label="Gantt chart">
-          <header className="panel-head">
-            <h2>
-              {selected.policyLabel} on {selected.scenarioLabel}: makespan <span data-testid="makespan">{selected.result!.metrics.makespan}</span>
-            </h2>
-          </header>
-          <GanttView data={gantt} fileName={`experiment-${experiment.id.slice(0, 8)}`} />
-        </section>
+      {selected?.result && (
+        <RunGantt
+          title={`${selected.policyLabel} on ${selected.scenarioLabel}`}
+          result={selected.result}
+          instance={payload.runs[selectedIndex].scenario.instance}
+          fileName={`experiment-${experiment.id.slice(0, 8)}`}
+        />
       )}
     </div>
   );

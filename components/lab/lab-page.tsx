@@ -1,13 +1,12 @@
 'use client';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { criticalPath } from '../../engine/jobshop/critical-path';
-import { GanttView } from '../charts/gantt-view';
 import { PolicyEditor, POLICY_TEMPLATES, usePersistentSource, type EditorMarker } from '../editor';
 import { useLabStore } from '../state/lab-store';
 import type { RunFailure } from '../state/lab-types';
 import { takeFork } from '../experiments/fork';
 import { catalogueChoice } from './scenario-sources';
 import { ResultsTable } from './results-table';
+import { RunGantt } from './run-gantt';
 import { RunControls } from './run-controls';
 import { SaveBar } from './save-bar';
 import { ScenarioPicker } from './scenario-picker';
@@ -59,12 +58,6 @@ export function LabPage({ initialSource }: { initialSource?: string }) {
 
   const selected = runs.find((r) => r.id === selectedRunId && r.result);
   const selectedScenario = scenarios.find((s) => s.key === selected?.scenarioKey);
-  const gantt = useMemo(() => {
-    if (!selected?.result || !selectedScenario) return null;
-    const path = criticalPath(selectedScenario.instance, selected.result.schedule, selected.result.downtime);
-    return { timeline: selected.result.timeline, criticalPath: path };
-  }, [selected, selectedScenario]);
-
   const loadTemplate = useCallback((id: string) => {
     const template = POLICY_TEMPLATES.find((t) => t.id === id);
     if (template) setSource(template.source);
@@ -119,15 +112,13 @@ export function LabPage({ initialSource }: { initialSource?: string }) {
         </header>
         <ResultsTable runs={runs} selectedRunId={selectedRunId} onSelect={selectRun} />
       </section>
-      {gantt && selected && (
-        <section className="panel" aria-label="Gantt chart">
-          <header className="panel-head">
-            <h2>
-              {selected.policyLabel} on {selected.scenarioLabel}: makespan <span data-testid="makespan">{selected.result!.metrics.makespan}</span>
-            </h2>
-          </header>
-          <GanttView data={gantt} fileName={`${selected.scenarioKey}-${selected.policyLabel}`.replace(/[^\w.-]+/g, '-')} />
-        </section>
+      {selected?.result && selectedScenario && (
+        <RunGantt
+          title={`${selected.policyLabel} on ${selected.scenarioLabel}`}
+          result={selected.result}
+          instance={selectedScenario.instance}
+          fileName={`${selected.scenarioKey}-${selected.policyLabel}`}
+        />
       )}
     </div>
   );

@@ -1,6 +1,6 @@
 import { build } from 'esbuild';
 import { createServer, type Server } from 'node:http';
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
@@ -37,12 +37,44 @@ const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.map': 'application/json',
+  '.ttf': 'font/ttf',
 };
 
 export interface BrowserBundle {
   /** Base URL, e.g. http://127.0.0.1:41234/ */
   readonly url: string;
+  /** Paths requested so far, so a test can check what the page loaded. */
+  readonly served: string[];
+  /** Stops the server and deletes the folder. */
   close(): Promise<void>;
+}
+
+/** Serves the files of `dir` on 127.0.0.1 (a free port); 404 for anything else. */
+export async function serveDirectory(dir: string): Promise<BrowserBundle> {
+  const served: string[] = [];
+  const server: Server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    served.push(path);
+    const file = join(dir, path === '/' ? 'index.html' : decodeURIComponent(path.slice(1)));
+    if (!file.startsWith(dir) || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    res.end(readFileSync(file));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    served,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /**
@@ -66,21 +98,5 @@ export async function serveBundle(entries: Record<string, string>, html?: string
     join(dir, 'index.html'),
     html ?? `<!doctype html><html><head><meta charset="utf-8"></head><body><div id="root"></div>${entries.main ? '<script type="module" src="main.js"></script>' : ''}</body></html>`,
   );
-  const server: Server = createServer((req, res) => {
-    const path = (req.url ?? '/').split('?')[0];
-    const file = join(dir, path === '/' ? 'index.html' : path.slice(1));
-    if (!file.startsWith(dir) || !existsSync(file)) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    res.end(readFileSync(file));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return {
-    url: `http://127.0.0.1:${port}/`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
+  return serveDirectory(dir);
 }
