@@ -19,6 +19,7 @@ export function savedRunToLabRun(run: SavedRunPayload, index: number): LabRun {
     status: run.status,
     seed: run.seed,
     scheme: run.scheme,
+    params: run.params,
     elapsedMs: run.elapsedMs,
     ...(run.error ? { failure: { kind: run.error.kind as NonNullable<LabRun['failure']>['kind'], message: run.error.message, line: run.error.line } } : {}),
     ...(run.status === 'done'

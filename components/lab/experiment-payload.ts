@@ -31,7 +31,7 @@ export function toSavePayload(
       .map((run) => ({
         scenario: { label: run.scenarioLabel, instance: byKey.get(run.scenarioKey)!.instance },
         policy: policies.get(run.id)!,
-        params: {},
+        params: { ...run.params },
         seed: run.seed,
         scheme: run.scheme,
         status: run.status === 'done' ? ('done' as const) : ('failed' as const),

@@ -26,6 +26,7 @@ export function RunControls({ onRun, onStop }: { onRun: () => void; onStop: () =
           </label>
         ))}
       </fieldset>
+      <PolicyParams />
       <div className="row">
         <label>
           Scheme{' '}
@@ -58,5 +59,31 @@ export function RunControls({ onRun, onStop }: { onRun: () => void; onStop: () =
         )}
       </div>
     </section>
+  );
+}
+
+/** Number inputs for the declared parameters of the ticked built-in policies (ATC's k, the tabu budget, ...). */
+function PolicyParams() {
+  const { builtinIds, params, setParam } = useLabStore();
+  const withParams = BUILTIN_POLICIES.filter((p) => builtinIds.includes(p.id) && (p.params?.length ?? 0) > 0);
+  if (withParams.length === 0) return null;
+  return (
+    <div className="grid" aria-label="Policy parameters">
+      {withParams.flatMap((policy) =>
+        policy.params!.map((spec) => (
+          <label key={`${policy.id}.${spec.name}`} className="field" title={spec.description}>
+            {policy.label} {spec.name} ({spec.min}–{spec.max})
+            <input
+              type="number"
+              min={spec.min}
+              max={spec.max}
+              step={spec.integer ? 1 : 'any'}
+              value={params[policy.id]?.[spec.name] ?? spec.default}
+              onChange={(e) => setParam(policy.id, spec.name, Number(e.target.value))}
+            />
+          </label>
+        )),
+      )}
+    </div>
   );
 }

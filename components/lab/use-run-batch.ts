@@ -37,13 +37,17 @@ export function useRunBatch(editorSource: string, onEditorFailure: (failure: Run
     const pool = poolRef.current;
     if (!pool || state.running || state.scenarios.length === 0) return;
     const source = sourceRef.current;
-    const policies: { record: RunPolicyRecord; choice: RunRequest['policy'] }[] = [];
+    const policies: { record: RunPolicyRecord; choice: RunRequest['policy']; params: Record<string, number> }[] = [];
     if (state.includeEditorPolicy) {
-      policies.push({ record: { label: editorPolicyLabel(source), source }, choice: { kind: 'source', source, fileName: EDITOR_POLICY_FILE } });
+      const choice = { kind: 'source', source, fileName: EDITOR_POLICY_FILE } as const;
+      policies.push({ record: { label: editorPolicyLabel(source), source }, choice, params: {} });
     }
     for (const id of state.builtinIds) {
       const builtin = findBuiltinPolicy(id);
-      if (builtin) policies.push({ record: { label: builtin.label, builtinId: id }, choice: { kind: 'builtin', id } });
+      if (!builtin) continue;
+      // Every declared parameter is recorded with its value, so a saved run states exactly what it ran with.
+      const params = Object.fromEntries((builtin.params ?? []).map((p) => [p.name, state.params[id]?.[p.name] ?? p.default]));
+      policies.push({ record: { label: builtin.label, builtinId: id }, choice: { kind: 'builtin', id }, params });
     }
     const requests: RunRequest[] = [];
     const runs: LabRun[] = [];
@@ -51,8 +55,18 @@ export function useRunBatch(editorSource: string, onEditorFailure: (failure: Run
     for (const scenario of state.scenarios) {
       for (const [p, policy] of policies.entries()) {
         const runId = `${scenario.key}#${p}`;
-        requests.push({ runId, instance: scenario.instance, policy: policy.choice, options: { scheme: state.scheme, seed: state.seed, params: {} } });
-        runs.push({ id: runId, scenarioKey: scenario.key, scenarioLabel: scenario.label, policyLabel: policy.record.label, status: 'queued', seed: state.seed, scheme: state.scheme });
+        const options = { scheme: state.scheme, seed: state.seed, params: policy.params };
+        requests.push({ runId, instance: scenario.instance, policy: policy.choice, options });
+        runs.push({
+          id: runId,
+          scenarioKey: scenario.key,
+          scenarioLabel: scenario.label,
+          policyLabel: policy.record.label,
+          status: 'queued',
+          seed: state.seed,
+          scheme: state.scheme,
+          params: policy.params,
+        });
         records.set(runId, policy.record);
       }
     }

@@ -16,6 +16,8 @@ export interface LabState {
   includeEditorPolicy: boolean;
   scheme: Scheme;
   seed: number;
+  /** Parameter values set in the lab, by built-in policy id then parameter name; unset ones use the default. */
+  params: Record<string, Record<string, number>>;
   runs: LabRun[];
   selectedRunId: string | null;
   progress: { done: number; total: number; etaMs: number } | null;
@@ -28,6 +30,7 @@ export interface LabState {
   setIncludeEditorPolicy(include: boolean): void;
   setScheme(scheme: Scheme): void;
   setSeed(seed: number): void;
+  setParam(policyId: string, name: string, value: number): void;
   startBatch(runs: LabRun[]): void;
   updateRun(id: string, patch: Partial<LabRun>): void;
   setProgress(progress: LabState['progress']): void;
@@ -43,6 +46,7 @@ export const useLabStore = create<LabState>((set) => ({
   includeEditorPolicy: true,
   scheme: 'active',
   seed: 1,
+  params: {},
   runs: [],
   selectedRunId: null,
   progress: null,
@@ -64,6 +68,8 @@ export const useLabStore = create<LabState>((set) => ({
   setIncludeEditorPolicy: (includeEditorPolicy) => set({ includeEditorPolicy }),
   setScheme: (scheme) => set({ scheme }),
   setSeed: (seed) => set({ seed }),
+  setParam: (policyId, name, value) =>
+    set((s) => ({ params: { ...s.params, [policyId]: { ...s.params[policyId], [name]: value } } })),
   startBatch: (runs) => set({ runs, running: true, progress: { done: 0, total: runs.length, etaMs: 0 }, selectedRunId: null }),
   updateRun: (id, patch) =>
     set((s) => {

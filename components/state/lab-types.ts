@@ -34,6 +34,8 @@ export interface LabRun {
   readonly status: RunStatus;
   readonly seed: number;
   readonly scheme: Scheme;
+  /** Parameter values the run used (the policy's defaults for the ones not set). */
+  readonly params: Readonly<Record<string, number>>;
   readonly result?: JobShopResult;
   readonly failure?: RunFailure;
   readonly elapsedMs?: number;

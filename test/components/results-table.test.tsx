@@ -9,7 +9,7 @@ import type { LabRun } from '../../components/state/lab-types';
 
 function run(policy: string, scenario: string): LabRun {
   const result = simulate(findScenario(scenario)!.create(), findBuiltinPolicy(policy)!);
-  return { id: `${policy}/${scenario}`, scenarioKey: scenario, scenarioLabel: scenario, policyLabel: policy, status: 'done', seed: 1, scheme: 'active', result, elapsedMs: 1 };
+  return { id: `${policy}/${scenario}`, scenarioKey: scenario, scenarioLabel: scenario, policyLabel: policy, status: 'done', seed: 1, scheme: 'active', params: {}, result, elapsedMs: 1 };
 }
 
 describe('results table', () => {
