@@ -5,6 +5,7 @@ const alias = {
   // Policy files import their types from the public name; at run time only types are imported, but keep the
   // alias so a policy that imports a value still resolves to the one API file.
   'schedlab/jobshop': fileURLToPath(new URL('./engine/jobshop/policy-api.ts', import.meta.url)),
+  'schedlab/vm': fileURLToPath(new URL('./engine/vm/policy-api.ts', import.meta.url)),
 };
 
 export default defineConfig({

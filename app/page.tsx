@@ -3,6 +3,7 @@ import { ENGINES } from '../engine';
 import { getDb } from '../db/client';
 import { listExperiments } from '../db/queries';
 import { MyExperiments } from '../components/experiments/my-experiments';
+import { LAB_ENGINES } from '../components/lab/lab-engines';
 
 export const dynamic = 'force-dynamic';
 
@@ -22,7 +23,11 @@ export default async function HomePage() {
       <ul>
         {ENGINES.map((engine) => (
           <li key={engine.id}>
-            <Link href={`/lab/${engine.id}`}>{engine.title}</Link> <span className="muted">— engine version {engine.version}</span>
+            {LAB_ENGINES.includes(engine.id) ? <Link href={`/lab/${engine.id}`}>{engine.title}</Link> : engine.title}{' '}
+            <span className="muted">
+              — engine version {engine.version}
+              {LAB_ENGINES.includes(engine.id) ? '' : ` · command line only so far: npx schedlab list ${engine.id}`}
+            </span>
           </li>
         ))}
       </ul>

@@ -1,7 +1,8 @@
 import { jobshopEngine } from './jobshop';
+import { vmEngine } from './vm';
 
-/** The engine registry: every engine, listed once. The VM and LLM engines join here. */
-export const ENGINES = [jobshopEngine] as const;
+/** The engine registry: every engine, listed once. The LLM engine joins here. */
+export const ENGINES = [jobshopEngine, vmEngine] as const;
 
 export type EngineId = (typeof ENGINES)[number]['id'];
 

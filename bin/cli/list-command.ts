@@ -6,10 +6,11 @@ import { engineFor, type JobshopEngine } from './engines';
 import { colorWanted, createStyle, type Style } from './format/style';
 import { renderTable } from './format/table';
 import { flag, parseOptions, type OptionSpec } from './options';
+import { listVm } from './vm-commands';
 
 const OPTIONS = { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } satisfies OptionSpec;
 
-const USAGE = `Usage: schedlab list [jobshop] [--json]
+const USAGE = `Usage: schedlab list [jobshop | vm] [--json]
 
 Without an engine, lists the engines. With one, lists its catalogue instances and built-in policies. With --json, prints one object
 { scenarios: [{ id, label, jobs, machines, family, description }], policies: [{ id, label, description, paper, params }] }.`;
@@ -90,6 +91,7 @@ export const listCommand: Command = {
       else io.out(engines.map((e) => `${e.id.padEnd(10)} ${e.title} (version ${e.version})`).join('\n'));
       return 0;
     }
+    if (positionals[0] === 'vm') return listVm(flag(values, 'json'), io);
     const engine = engineFor('list', positionals[0]);
     if (flag(values, 'json')) io.out(JSON.stringify(listPayload(engine)));
     else io.out(renderList(engine, createStyle(colorWanted(process.stdout))));

@@ -9,6 +9,7 @@ import { flag, numberOption, paramOptions, parseOptions, stringOption, type Opti
 import { choosePolicy } from './policy-choice';
 import { loadScenario, varyScenario } from './scenario';
 import { didYouMean } from './suggest';
+import { runVm } from './vm-commands';
 
 const OPTIONS = {
   scenario: { type: 'string' },
@@ -60,6 +61,8 @@ export const runCommand: Command = {
   summary: 'run a policy on an instance',
   usage: USAGE,
   async run(args, io) {
+    // The VM engine has its own options (--mnl, no --scheme); the engine comes first: schedlab run vm ...
+    if (args[0] === 'vm') return runVm(args.slice(1), io);
     const { values, positionals } = parseOptions('run', args, OPTIONS, 1);
     if (flag(values, 'help')) {
       io.out(USAGE);

@@ -1,9 +1,9 @@
 import { notFound } from 'next/navigation';
 import { LabPage } from '../../../components/lab/lab-page';
+import { LAB_ENGINES } from '../../../components/lab/lab-engines';
 
 export default async function Lab({ params }: { params: Promise<{ engine: string }> }) {
   const { engine } = await params;
-  // Only the job shop has a lab so far; the VM and LLM engines join here.
-  if (engine !== 'jobshop') notFound();
+  if (!LAB_ENGINES.includes(engine)) notFound();
   return <LabPage />;
 }

@@ -12,7 +12,7 @@
 import { InputError } from '../../core/errors';
 import type { Alternative, Job, JobShopInstance, Operation } from '../model';
 import { findInstanceProblem, formatPath, type InstancePath } from '../validate';
-import { findJsonPath, findJsonSyntaxError, lineColumnAt } from './json-locate';
+import { findJsonPath, findJsonSyntaxError, lineColumnAt } from '../../core/json-locate';
 import { defaultName, type ParseOptions } from './tokens';
 
 class SchemaProblem {
