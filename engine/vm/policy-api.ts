@@ -126,6 +126,12 @@ export interface VmView {
   /** Whether `{ vm, pm, node }` would be accepted now (the same checks the engine makes). */
   canMove(vm: number, pm: number, node?: number): boolean;
 
+  /**
+   * How many fragment cores (the sum over active PMs' nodes of free cores mod fragmentSize) `{ vm, pm, node }` would
+   * add (> 0) or remove (< 0) if applied now; Infinity when the move is not allowed (see canMove).
+   */
+  fragmentChange(vm: number, pm: number, node?: number): number;
+
   /** The value of a declared parameter (its default unless the run sets it). */
   param(name: string): number;
   /** A uniform number in [0, 1) from this run's seeded policy stream. */

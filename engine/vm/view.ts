@@ -89,6 +89,32 @@ export class RunView implements VmView {
     return this.state.check(vm, pm, node).ok;
   }
 
+  fragmentChange(vm: number, pm: number, node?: number): number {
+    const check = this.state.check(vm, pm, node);
+    if (!check.ok) return Infinity;
+    const c = this.state.compiled;
+    const size = this.fragmentSize;
+    const double = c.vmDouble[vm] === 1;
+    const share = double ? c.vmCpu[vm] / 2 : c.vmCpu[vm];
+    // Free cores gained (+) or used (-) per global node the move touches: at most two nodes on each side.
+    const change = new Map<number, number>();
+    const add = (onPm: number, onNode: number, cpu: number) => {
+      const g = c.pmNodeStart[onPm] + onNode;
+      change.set(g, (change.get(g) ?? 0) + cpu);
+    };
+    const source = this.state.vmPm[vm];
+    for (const n of double ? [0, 1] : [this.state.vmNode[vm]]) add(source, n, share);
+    for (const n of double ? [0, 1] : [check.move.node]) add(pm, n, -share);
+    let delta = 0;
+    for (const [g, cpu] of change) {
+      // Only active PMs count towards fragments (and FR).
+      if (c.pmActive[c.nodePm[g]] === 0) continue;
+      const free = this.state.freeCpu[g];
+      delta += ((free + cpu) % size) - (free % size);
+    }
+    return delta;
+  }
+
   param(name: string): number {
     const value = this.params[name];
     if (value === undefined) throw new PolicyError(this.policyId, `read parameter "${name}", which it does not declare`);

@@ -1,4 +1,4 @@
-import type { Migration, VmPolicy, VmView } from 'schedlab/vm';
+import type { Migration, VmPolicy } from 'schedlab/vm';
 
 /**
  * Best-fit decreasing re-placement: go through the movable VMs from the largest to the smallest (lower index on a
@@ -6,30 +6,6 @@ import type { Migration, VmPolicy, VmView } from 'schedlab/vm';
  * lowers the cluster's sum of (free cores mod F), the one left with the fewest free cores (the first in PM and node
  * order on a tie). Stops when no VM has such a node. Every move strictly lowers that sum, so the run ends by itself.
  */
-function fragmentsAfter(view: VmView, vm: number, pm: number, node: number, targetPm: number, targetNode: number): number {
-  if (!view.pmActive(pm)) return 0;
-  const source = view.vmPm(vm);
-  const double = view.vmDouble(vm);
-  const share = double ? view.vmCpu(vm) / 2 : view.vmCpu(vm);
-  let free = view.freeCpu(pm, node);
-  if (pm === source && (double || view.vmNode(vm) === node)) free += share;
-  if (pm === targetPm && (double || targetNode === node)) free -= share;
-  return free % view.fragmentSize;
-}
-
-/** Reduction of the sum of (free mod F) over the PMs a migration touches; > 0 means fewer fragments. */
-function gain(view: VmView, vm: number, targetPm: number, targetNode: number): number {
-  const pms = view.vmPm(vm) === targetPm ? [targetPm] : [view.vmPm(vm), targetPm];
-  let delta = 0;
-  for (const pm of pms) {
-    for (let n = 0; n < view.pmNodeCount(pm); n++) {
-      const before = view.pmActive(pm) ? view.freeCpu(pm, n) % view.fragmentSize : 0;
-      delta += before - fragmentsAfter(view, vm, pm, n, targetPm, targetNode);
-    }
-  }
-  return delta;
-}
-
 const policy: VmPolicy<number[]> = {
   id: 'bfd',
   label: 'Best-fit decreasing',
@@ -51,9 +27,9 @@ const policy: VmPolicy<number[]> = {
       for (let pm = 0; pm < view.pmCount; pm++) {
         if (!view.pmActive(pm)) continue;
         if (double) {
-          // Cheap core check first: most nodes are full, and canMove does the complete one.
+          // Cheap core check first: most nodes are full, and fragmentChange does the complete one.
           if (view.freeCpu(pm, 0) < share || view.freeCpu(pm, 1) < share) continue;
-          if (!view.canMove(vm, pm) || gain(view, vm, pm, -1) <= 0) continue;
+          if (!(view.fragmentChange(vm, pm) < 0)) continue;
           const left = Math.max(view.freeCpu(pm, 0), view.freeCpu(pm, 1)) - share;
           if (left < bestLeft) {
             bestLeft = left;
@@ -62,7 +38,7 @@ const policy: VmPolicy<number[]> = {
           continue;
         }
         for (let n = 0; n < view.pmNodeCount(pm); n++) {
-          if (view.freeCpu(pm, n) < share || !view.canMove(vm, pm, n) || gain(view, vm, pm, n) <= 0) continue;
+          if (view.freeCpu(pm, n) < share || !(view.fragmentChange(vm, pm, n) < 0)) continue;
           const left = view.freeCpu(pm, n) - share;
           if (left < bestLeft) {
             bestLeft = left;

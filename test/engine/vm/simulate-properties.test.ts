@@ -123,3 +123,27 @@ describe('rescheduling invariants on small generated clusters', () => {
     expect(c.migrations).not.toEqual(a.migrations);
   });
 });
+
+describe('view.fragmentChange', () => {
+  it('predicts exactly the change in fragment cores that the move then makes', () => {
+    fc.assert(
+      fc.property(clusters, (options) => {
+        // Before each random move, note the prediction; at the next decision, compare with what happened.
+        let predicted: { before: number; change: number } | null = null;
+        const checker: VmPolicy = {
+          id: 'checker',
+          label: 'Checker',
+          description: 'test policy',
+          nextMigration: (view) => {
+            if (predicted) expect(view.fragmentCores - predicted.before).toBe(predicted.change);
+            const move = randomMover.nextMigration(view, undefined);
+            predicted = move ? { before: view.fragmentCores, change: view.fragmentChange(move.vm, move.pm, move.node) } : null;
+            return move;
+          },
+        };
+        simulate(generateRandomCluster(options), checker, { migrationLimit: 15 });
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
