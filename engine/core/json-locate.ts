@@ -1,3 +1,5 @@
+import { InputError } from './errors';
+
 /**
  * A small JSON walker that knows where things are: the first syntax error (offset and what was expected) and the
  * offset of the value at a path. JSON.parse does the real parsing; this only runs when something is wrong, so
@@ -195,4 +197,29 @@ export function findJsonPath(text: string, path: Path, atKey = false): { offset:
     if (!(error instanceof SyntaxProblem) && !(error instanceof RangeError)) throw error;
   }
   return walker.best && { offset: walker.best.offset, exact: false };
+}
+
+/** Where a native JSON.parse message points, for the rare error our own scanner does not find. */
+function positionFromMessage(body: string, message: string): { line: number; column: number } | undefined {
+  const lc = /line (\d+) column (\d+)/.exec(message);
+  if (lc) return { line: Number(lc[1]), column: Number(lc[2]) };
+  const pos = /position (\d+)/.exec(message);
+  return pos ? lineColumnAt(body, Number(pos[1])) : undefined;
+}
+
+/**
+ * Parses a JSON document the way every importer does: a byte-order mark is dropped (it is not JSON, and editors do
+ * not count it as a column), and a syntax error becomes an InputError naming the line and column. Returns the text
+ * that was parsed too, so schema errors can be located in it with findJsonPath.
+ */
+export function parseJsonDocument(input: string, source?: string): { readonly body: string; readonly value: unknown } {
+  const body = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  try {
+    return { body, value: JSON.parse(body) };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const ours = findJsonSyntaxError(body);
+    const where = ours ? lineColumnAt(body, ours.offset) : positionFromMessage(body, message);
+    throw new InputError(`invalid JSON: ${ours?.message ?? message}`, { source, line: where?.line, column: where?.column });
+  }
 }

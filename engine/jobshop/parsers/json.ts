@@ -12,7 +12,7 @@
 import { InputError } from '../../core/errors';
 import type { Alternative, Job, JobShopInstance, Operation } from '../model';
 import { findInstanceProblem, formatPath, type InstancePath } from '../validate';
-import { findJsonPath, findJsonSyntaxError, lineColumnAt } from '../../core/json-locate';
+import { findJsonPath, lineColumnAt, parseJsonDocument } from '../../core/json-locate';
 import { defaultName, type ParseOptions } from './tokens';
 
 class SchemaProblem {
@@ -154,31 +154,13 @@ function schemaError(body: string, problem: Problem, source: string | undefined)
 }
 
 /** Position from an engine's SyntaxError message, used only if our own walker disagrees with JSON.parse. */
-function positionFromMessage(body: string, message: string): { line: number; column: number } | undefined {
-  const lc = /line (\d+) column (\d+)/.exec(message);
-  if (lc) return { line: Number(lc[1]), column: Number(lc[2]) };
-  const pos = /position (\d+)/.exec(message);
-  return pos ? lineColumnAt(body, Number(pos[1])) : undefined;
-}
-
 /**
  * Reads the JSON form. A syntax error names the line and column; a schema error names the path
  * (`jobs[3].operations[2].alternatives[0].duration`) and the line and column of that value.
  */
 export function parseJson(input: string, options: ParseOptions = {}): JobShopInstance {
   const { source } = options;
-  // A byte-order mark is not JSON; drop it (editors do not count it as a column either).
-  const body = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  let value: unknown;
-  try {
-    value = JSON.parse(body);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const ours = findJsonSyntaxError(body);
-    const where = ours ? lineColumnAt(body, ours.offset) : positionFromMessage(body, message);
-    const detail = `invalid JSON: ${ours?.message ?? message}`;
-    throw new InputError(detail, { source, line: where?.line, column: where?.column });
-  }
+  const { body, value } = parseJsonDocument(input, source);
   let instance: JobShopInstance;
   try {
     instance = instanceFrom(value, defaultName(options, 'json'), options.name === '' ? undefined : options.name);

@@ -14,7 +14,7 @@
  */
 import { InputError } from '../../core/errors';
 // The JSON position finder lives with the job-shop JSON importer; it is engine-neutral, so it is reused, not copied.
-import { findJsonPath, findJsonSyntaxError, lineColumnAt } from '../../core/json-locate';
+import { findJsonPath, lineColumnAt, parseJsonDocument } from '../../core/json-locate';
 import { compileScenario, initialPlacement, type PhysicalMachine, type PmStatus, type VirtualMachine, type VmScenario } from '../model';
 
 type JsonPath = readonly (string | number)[];
@@ -185,16 +185,7 @@ function scenarioFrom(value: unknown, name: string): VmScenario {
  */
 export function parseVmr2l(input: string, options: Vmr2lParseOptions = {}): VmScenario {
   const { source } = options;
-  const body = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  let value: unknown;
-  try {
-    value = JSON.parse(body);
-  } catch (error) {
-    const ours = findJsonSyntaxError(body);
-    const where = ours ? lineColumnAt(body, ours.offset) : undefined;
-    const detail = `invalid JSON: ${ours?.message ?? (error instanceof Error ? error.message : String(error))}`;
-    throw new InputError(detail, { source, line: where?.line, column: where?.column });
-  }
+  const { body, value } = parseJsonDocument(input, source);
   let scenario: VmScenario;
   try {
     scenario = scenarioFrom(value, options.name || source || 'vmr2l');
