@@ -1,9 +1,10 @@
 /**
  * The mutable part of a VM-rescheduling run: where each VM is, what is free on each node, and the fragment totals
- * kept up to date incrementally. It checks a migration and says in words why one is impossible.
+ * kept up to date incrementally. It checks a migration (or the placement of a pending VM) and says in words why one
+ * is impossible, and it applies the arrivals and exits of state drift.
  */
 import { FragmentTracker } from './fragment';
-import { initialPlacement, type CompiledScenario } from './model';
+import { initialPlacement, type CompiledScenario } from './compile';
 
 /** A migration after checking: the destination node (-1 for a double-NUMA VM, which takes nodes 0 and 1). */
 export interface CheckedMove {
@@ -23,17 +24,49 @@ export class ClusterState {
   readonly freeCpu: Float64Array;
   readonly freeMem: Float64Array;
   readonly fragment: FragmentTracker;
+  /** 1 for a VM that has exited (a drift delete); a VM without a place that is not gone is pending or not created. */
+  readonly vmGone: Uint8Array;
 
   constructor(
     readonly compiled: CompiledScenario,
     fragmentSize: number,
+    from?: ClusterState,
   ) {
-    const placement = initialPlacement(compiled);
-    this.vmPm = placement.vmPm;
-    this.vmNode = placement.vmNode;
-    this.freeCpu = placement.freeCpu;
-    this.freeMem = placement.freeMem;
+    const placement = from ?? initialPlacement(compiled);
+    this.vmPm = Int32Array.from(placement.vmPm);
+    this.vmNode = Int32Array.from(placement.vmNode);
+    this.freeCpu = Float64Array.from(placement.freeCpu);
+    this.freeMem = Float64Array.from(placement.freeMem);
     this.fragment = new FragmentTracker(compiled, this.freeCpu, fragmentSize);
+    this.vmGone = from ? Uint8Array.from(from.vmGone) : new Uint8Array(compiled.allVmCount);
+  }
+
+  /** An independent copy, for trying moves out without touching the run. */
+  clone(): ClusterState {
+    return new ClusterState(this.compiled, this.fragment.size, this);
+  }
+
+  /** Why moving `vm` to `pm` would put it beside a VM of one of its anti-affinity groups, or undefined when it would not. */
+  antiAffinityConflict(vm: number, pm: number): string | undefined {
+    const c = this.compiled;
+    const here = this.vmPm[vm];
+    for (let k = c.vmGroupStart[vm]; k < c.vmGroupStart[vm + 1]; k++) {
+      const g = c.vmGroups[k];
+      const rack = c.groupRack[g] === 1;
+      // A move within the same PM (or rack) changes nothing the group cares about, even in a snapshot that already
+      // breaks the rule.
+      if (here >= 0 && (rack ? c.pmRack[here] === c.pmRack[pm] : here === pm)) continue;
+      for (let m = c.groupStart[g]; m < c.groupStart[g + 1]; m++) {
+        const other = c.groupMembers[m];
+        const at = this.vmPm[other];
+        if (other === vm || at < 0) continue;
+        if (rack ? c.pmRack[at] === c.pmRack[pm] : at === pm) {
+          const place = rack ? `rack ${c.rackLabels[c.pmRack[pm]]}` : 'this PM';
+          return `anti-affinity (${rack ? 'rack' : 'host'} level): VM ${other} (${c.vmIds[other]}) of the same group is on ${place}`;
+        }
+      }
+    }
+    return undefined;
   }
 
   pmNodeCount(pm: number): number {
@@ -47,10 +80,14 @@ export class ClusterState {
   /** Checks a migration exactly as the engine will apply it; `node` may be left out (see Migration in the API). */
   check(vm: unknown, pm: unknown, node: unknown): MoveCheck {
     const c = this.compiled;
-    if (!isIndex(vm, c.vmCount)) return { ok: false, reason: `VM ${String(vm)} does not exist (VMs are 0..${c.vmCount - 1})` };
+    if (!isIndex(vm, c.allVmCount)) return { ok: false, reason: `VM ${String(vm)} does not exist (VMs are 0..${c.vmCount - 1})` };
     if (!isIndex(pm, c.pmCount)) return { ok: false, reason: `PM ${String(pm)} does not exist (PMs are 0..${c.pmCount - 1})` };
-    if (c.vmMovable[vm] === 0) return { ok: false, reason: 'the VM may not migrate (allow_migration is false)' };
+    if (this.vmGone[vm] === 1) return { ok: false, reason: 'the VM has exited the cluster' };
+    const pending = this.vmPm[vm] < 0;
+    if (!pending && c.vmMovable[vm] === 0) return { ok: false, reason: 'the VM may not migrate (allow_migration is false)' };
     if (c.pmActive[pm] === 0) return { ok: false, reason: `the PM is ${c.source.pms[pm].status}; only active PMs take VMs` };
+    const conflict = this.antiAffinityConflict(vm, pm);
+    if (conflict !== undefined) return { ok: false, reason: conflict };
     const nodes = this.pmNodeCount(pm);
     const start = c.pmNodeStart[pm];
     const cpu = c.vmCpu[vm];
@@ -76,7 +113,7 @@ export class ClusterState {
       return { ok: true, move: { vm, pm, node } };
     }
     // No node given: the VM's current node number first (like VMR2L's "no flip"), then the lowest that has room.
-    const preferred = this.vmNode[vm] < nodes ? this.vmNode[vm] : 0;
+    const preferred = this.vmNode[vm] >= 0 && this.vmNode[vm] < nodes ? this.vmNode[vm] : 0;
     if (preferred !== here && this.fits(start + preferred, cpu, mem)) return { ok: true, move: { vm, pm, node: preferred } };
     for (let i = 0; i < nodes; i++) {
       if (i !== here && this.fits(start + i, cpu, mem)) return { ok: true, move: { vm, pm, node: i } };
@@ -110,10 +147,53 @@ export class ClusterState {
       this.freeMem[g] += sign * mem;
       this.fragment.nodeChanged(g, before, this.freeCpu[g]);
     };
-    this.forEachNode(vm, this.vmPm[vm], this.vmNode[vm], change(+1));
+    if (this.vmPm[vm] >= 0) this.forEachNode(vm, this.vmPm[vm], this.vmNode[vm], change(+1));
     this.forEachNode(vm, pm, node, change(-1));
     this.vmPm[vm] = pm;
     this.vmNode[vm] = node;
+  }
+
+  /** Takes a VM out of the cluster (a drift exit), freeing its resources. */
+  remove(vm: number): void {
+    const pm = this.vmPm[vm];
+    if (pm >= 0) {
+      this.forEachNode(vm, pm, this.vmNode[vm], (g, cpu, mem) => {
+        const before = this.freeCpu[g];
+        this.freeCpu[g] = before + cpu;
+        this.freeMem[g] += mem;
+        this.fragment.nodeChanged(g, before, this.freeCpu[g]);
+      });
+    }
+    this.vmPm[vm] = -1;
+    this.vmNode[vm] = -1;
+    this.vmGone[vm] = 1;
+  }
+
+  /**
+   * Places a VM the way the cluster's own scheduler would (best fit: the allowed node, or PM for a double-NUMA VM,
+   * with the fewest free cores left, lowest index on a tie). Returns false when nothing fits.
+   */
+  placeBestFit(vm: number): boolean {
+    const c = this.compiled;
+    let best: CheckedMove | undefined;
+    let bestLeft = Infinity;
+    for (let pm = 0; pm < c.pmCount; pm++) {
+      if (c.pmActive[pm] === 0) continue;
+      const nodes = c.vmDouble[vm] === 1 ? [undefined] : Array.from({ length: this.pmNodeCount(pm) }, (_, i) => i);
+      for (const node of nodes) {
+        const checked = this.check(vm, pm, node);
+        if (!checked.ok) continue;
+        const g = c.pmNodeStart[pm] + Math.max(0, checked.move.node);
+        const left = c.vmDouble[vm] === 1 ? this.freeCpu[g] + this.freeCpu[g + 1] - c.vmCpu[vm] : this.freeCpu[g] - c.vmCpu[vm];
+        if (left < bestLeft) {
+          bestLeft = left;
+          best = checked.move;
+        }
+      }
+    }
+    if (best === undefined) return false;
+    this.apply(best);
+    return true;
   }
 
   /** The NUMA nodes a VM occupies at (pm, node), as listed in result records. */

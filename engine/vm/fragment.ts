@@ -3,7 +3,7 @@
  * the sum of free cores, with F = 16 by default. It is the share of free CPU that cannot host an F-core single-NUMA
  * VM. Memory is ignored; FR = 0 when nothing is free (the formula would divide by zero).
  */
-import type { CompiledScenario } from './model';
+import type { CompiledScenario } from './compile';
 
 export const DEFAULT_FRAGMENT_SIZE = 16;
 

@@ -27,11 +27,22 @@
  * export default policy;
  * ```
  *
- * Rescheduling mode: the engine asks `nextMigration` for one migration at a time and applies it, until the policy
- * answers null or the migration number limit (MNL) is reached. A migration the cluster cannot take (no room on the
- * destination, an inactive PM, the VM's own place, a VM that may not move) stops the run with an error that says
- * what was asked and why it is impossible. Objective: the fragment rate FR = sum over active PMs and NUMA nodes of
- * (free cores mod F) / sum of free cores (F = 16 unless the run says otherwise; FR = 0 when nothing is free).
+ * Rescheduling mode: the engine asks `nextMigration` for one migration at a time (or a whole plan) and applies it,
+ * until the policy answers null or the migration number limit (MNL) is reached. A migration the cluster cannot take (no room on the
+ * destination, an inactive PM, the VM's own place, a VM that may not move, a PM or rack that already holds a VM of
+ * the same anti-affinity group) stops the run with an error that says what was asked and why it is impossible.
+ * Objective: the fragment rate FR = sum over active PMs and NUMA nodes of (free cores mod F) / sum of free cores
+ * (F = 16 unless the run says otherwise; FR = 0 when nothing is free). Runs may instead ask for consolidation (fewest
+ * PMs in use) or balance (even CPU load); `view.objective` says which.
+ *
+ * Placement mode (a scenario with pending VMs): the engine asks `nextPlacement` for one decision at a time: a
+ * pending VM to place (`vmPm(vm) === -1`), or a placed VM to migrate to make room (counted against the MNL). The
+ * objective is the number of VMs placed, higher `vmPriority` first. The run ends when the policy answers null or
+ * nothing is pending.
+ *
+ * State drift: with drift on, the cluster keeps changing while the policy thinks. The policy plans on the snapshot
+ * (it never sees the changes); then the arrivals and exits of the first `decision time` seconds happen, and the plan
+ * is applied in order, dropping the migrations that became impossible. A fast policy can beat a slow optimal one.
  *
  * PMs, NUMA nodes and VMs are numbered from 0. Only types may be imported; randomness comes from `view.random()`
  * (and `Math.random`, which is seeded per run), so a run is reproducible.
@@ -53,6 +64,29 @@ export interface PolicyParameter {
   readonly default: number;
   /** Only whole numbers are allowed. */
   readonly integer?: boolean;
+}
+
+/** What a run optimises besides the number of migrations. */
+export type VmObjective = 'fragment' | 'consolidation' | 'balance';
+
+/** What `view.solveMip` answers: HiGHS's status and, when it found a solution, the value of every column by name. */
+export interface MipSolution {
+  /** "Optimal", "Time limit reached", "Infeasible", ... as HiGHS words it. */
+  readonly status: string;
+  /** True when a feasible solution came back (optimal or not). */
+  readonly feasible: boolean;
+  /** Objective value of the solution (NaN without one). */
+  readonly objective: number;
+  /** Relative gap between the solution and the best bound HiGHS proved (0 when optimal; NaN when unknown). */
+  readonly gap: number;
+  /** Column name -> value in the solution. */
+  readonly columns: Readonly<Record<string, number>>;
+}
+
+/** Options for `view.solveMip`. */
+export interface MipOptions {
+  /** Stop after this many seconds and return the best solution found (default 10). */
+  readonly timeLimitSeconds?: number;
 }
 
 /**
@@ -82,6 +116,12 @@ export interface VmView {
   readonly migrations: number;
   /** The migration number limit (MNL) of this run; Infinity when there is none. */
   readonly migrationLimit: number;
+  /** 'rescheduling' (nextMigration is called) or 'placement' (nextPlacement is called). */
+  readonly mode: 'rescheduling' | 'placement';
+  /** What this run optimises besides migrations. */
+  readonly objective: VmObjective;
+  /** VMs still waiting for a place (placement mode). */
+  readonly pendingCount: number;
   /** F in the fragment rate: free cores on a node count as fragment modulo this size (16 by default). */
   readonly fragmentSize: number;
   /** Current fragment rate FR in [0, 1). */
@@ -118,10 +158,27 @@ export interface VmView {
   vmDouble(vm: number): boolean;
   /** False for a VM the scenario does not allow to migrate. */
   vmMovable(vm: number): boolean;
-  /** The PM the VM is on now. */
+  /** The PM the VM is on now; -1 for a pending VM. */
   vmPm(vm: number): number;
-  /** The NUMA node of a single-NUMA VM now; -1 for a double-NUMA VM. */
+  /** The NUMA node of a single-NUMA VM now; -1 for a double-NUMA VM or a pending one. */
   vmNode(vm: number): number;
+  /** True while the VM waits for a place (placement mode). */
+  vmPending(vm: number): boolean;
+  /** The VM's priority: placement places higher first (0 unless the scenario says). */
+  vmPriority(vm: number): number;
+
+  /** Number of anti-affinity groups. */
+  readonly groupCount: number;
+  /** True when the group forbids sharing a rack, false when it forbids sharing a PM. */
+  groupRackLevel(group: number): boolean;
+  /** Number of VMs in the group. */
+  groupSize(group: number): number;
+  /** The k-th VM of the group. */
+  groupMember(group: number, k: number): number;
+  /** Number of groups the VM belongs to. */
+  vmGroupCount(vm: number): number;
+  /** The k-th group of the VM. */
+  vmGroup(vm: number, k: number): number;
 
   /** Whether `{ vm, pm, node }` would be accepted now (the same checks the engine makes). */
   canMove(vm: number, pm: number, node?: number): boolean;
@@ -131,6 +188,27 @@ export interface VmView {
    * add (> 0) or remove (< 0) if applied now; Infinity when the move is not allowed (see canMove).
    */
   fragmentChange(vm: number, pm: number, node?: number): number;
+
+  /**
+   * Orders target moves (each VM at most once) so that each is feasible once the earlier ones are applied, starting
+   * from the cluster now; targets already met are left out. A set of targets can be feasible as a whole while no
+   * order of single moves reaches it (two full nodes swapping VMs): those come back in `blocked`. Return `order`
+   * from nextMigration to apply it as a plan.
+   */
+  orderMoves(targets: readonly Migration[]): { readonly order: Migration[]; readonly blocked: Migration[] };
+
+  /**
+   * Solves a mixed-integer program written in CPLEX LP format with HiGHS (WebAssembly, in the same worker). Throws
+   * when the run has no solver (a run started without one, as in plain unit tests). Long constraint lines are fine:
+   * keep each line under 500 characters by breaking sums over several lines.
+   */
+  solveMip(lp: string, options?: MipOptions): MipSolution;
+
+  /**
+   * Records a fact about how the policy decided ("mipStatus": "Optimal", "mipGap": 0): shown with the run's results
+   * (result.notes) and kept apart from the metrics. A later note with the same name replaces the earlier one.
+   */
+  note(name: string, value: number | string | boolean): void;
 
   /** The value of a declared parameter (its default unless the run sets it). */
   param(name: string): number;
@@ -155,8 +233,18 @@ export interface VmPolicy<Plan = unknown> {
   readonly paper?: string;
   /** Declared numeric parameters. */
   readonly params?: readonly PolicyParameter[];
+  /** True when the policy calls view.solveMip, so the lab and the command line load HiGHS before the run. */
+  readonly usesMip?: boolean;
   /** Called once before the first decision with the initial cluster; its result is passed to every later call. */
   prepare?(view: VmView): Plan;
-  /** The next migration, or null to stop. Called before every migration until null or the MNL is reached. */
-  nextMigration(view: VmView, plan: Plan): Migration | null;
+  /**
+   * Rescheduling mode: the next migration, a plan (several migrations, applied in order and each checked), or null
+   * to stop. Called until null or the MNL is reached; a plan longer than the budget left stops the run with an error.
+   */
+  nextMigration?(view: VmView, plan: Plan): Migration | readonly Migration[] | null;
+  /**
+   * Placement mode: place a pending VM (`{ vm, pm, node? }` with `vmPm(vm) === -1`), migrate a placed one to make
+   * room, or null to stop. Called until null or nothing is pending.
+   */
+  nextPlacement?(view: VmView, plan: Plan): Migration | null;
 }

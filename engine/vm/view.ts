@@ -2,7 +2,9 @@ import type { Rng } from '../core/rng';
 import type { ParamValues } from '../core/params';
 import { PolicyError } from '../core/errors';
 import type { ClusterState } from './cluster-state';
-import type { VmView } from './policy-api';
+import { orderMoves } from './plan-order';
+import type { Migration, MipOptions, MipSolution, VmObjective, VmView } from './policy-api';
+import type { MipSolver } from './run-types';
 
 /**
  * The one view object of a run, reused for every decision: accessor methods over the run's typed arrays, which it
@@ -10,6 +12,9 @@ import type { VmView } from './policy-api';
  */
 export class RunView implements VmView {
   migrations = 0;
+  pendingCount = 0;
+  /** What the policy recorded with note(), in the order first written. */
+  readonly notes: Record<string, number | string | boolean> = {};
 
   constructor(
     private readonly state: ClusterState,
@@ -17,6 +22,9 @@ export class RunView implements VmView {
     private readonly rng: Rng,
     private readonly policyId: string,
     readonly migrationLimit: number,
+    readonly mode: 'rescheduling' | 'placement',
+    readonly objective: VmObjective,
+    private readonly mipSolver: MipSolver | undefined,
   ) {}
 
   get pmCount(): number {
@@ -64,7 +72,7 @@ export class RunView implements VmView {
   }
 
   vmId(vm: number): string {
-    return this.state.compiled.source.vms[vm].id;
+    return this.state.compiled.vmIds[vm];
   }
   vmCpu(vm: number): number {
     return this.state.compiled.vmCpu[vm];
@@ -85,6 +93,34 @@ export class RunView implements VmView {
     return this.state.vmNode[vm];
   }
 
+  vmPending(vm: number): boolean {
+    return this.state.vmPm[vm] < 0;
+  }
+  vmPriority(vm: number): number {
+    return this.state.compiled.vmPriority[vm];
+  }
+
+  get groupCount(): number {
+    return this.state.compiled.groupRack.length;
+  }
+  groupRackLevel(group: number): boolean {
+    return this.state.compiled.groupRack[group] === 1;
+  }
+  groupSize(group: number): number {
+    const c = this.state.compiled;
+    return c.groupStart[group + 1] - c.groupStart[group];
+  }
+  groupMember(group: number, k: number): number {
+    return this.state.compiled.groupMembers[this.state.compiled.groupStart[group] + k];
+  }
+  vmGroupCount(vm: number): number {
+    const c = this.state.compiled;
+    return c.vmGroupStart[vm + 1] - c.vmGroupStart[vm];
+  }
+  vmGroup(vm: number, k: number): number {
+    return this.state.compiled.vmGroups[this.state.compiled.vmGroupStart[vm] + k];
+  }
+
   canMove(vm: number, pm: number, node?: number): boolean {
     return this.state.check(vm, pm, node).ok;
   }
@@ -103,7 +139,8 @@ export class RunView implements VmView {
       change.set(g, (change.get(g) ?? 0) + cpu);
     };
     const source = this.state.vmPm[vm];
-    for (const n of double ? [0, 1] : [this.state.vmNode[vm]]) add(source, n, share);
+    // A pending VM frees nothing: it only takes room.
+    if (source >= 0) for (const n of double ? [0, 1] : [this.state.vmNode[vm]]) add(source, n, share);
     for (const n of double ? [0, 1] : [check.move.node]) add(pm, n, -share);
     let delta = 0;
     for (const [g, cpu] of change) {
@@ -113,6 +150,31 @@ export class RunView implements VmView {
       delta += ((free + cpu) % size) - (free % size);
     }
     return delta;
+  }
+
+  orderMoves(targets: readonly Migration[]): { readonly order: Migration[]; readonly blocked: Migration[] } {
+    const seen = new Set<number>();
+    for (const target of targets) {
+      if (seen.has(target.vm)) throw new PolicyError(this.policyId, `orderMoves() got VM ${target.vm} twice; give each VM one target`);
+      seen.add(target.vm);
+    }
+    return orderMoves(this.state, targets);
+  }
+
+  solveMip(lp: string, options: MipOptions = {}): MipSolution {
+    if (this.mipSolver === undefined) {
+      throw new PolicyError(
+        this.policyId,
+        'called solveMip(), but this run has no MIP solver; a policy that calls it declares usesMip: true, so the lab and the command line load HiGHS before the run',
+      );
+    }
+    return this.mipSolver(lp, options);
+  }
+
+  note(name: string, value: number | string | boolean): void {
+    if (typeof name !== 'string' || name === '') throw new PolicyError(this.policyId, 'called note() without a name');
+    if (!['number', 'string', 'boolean'].includes(typeof value)) throw new PolicyError(this.policyId, `note "${name}" is ${typeof value}; expected a number, string or boolean`);
+    this.notes[name] = value;
   }
 
   param(name: string): number {

@@ -9,13 +9,16 @@
  *            "numa": [ { "node", "cpu", "mem_mb" } ] }   (one entry: single-NUMA; two equal halves: double-NUMA)
  *
  * Only totals are read from a host: free CPU and memory are recomputed from the VMs (the sample's stored free memory
- * is wrong on 153 nodes). Fields this engine does not model (flavour limits, deployment sets, vm_type_list) are
- * ignored, and unknown properties are tolerated, since the format belongs to others.
+ * is wrong on 153 nodes). Deployment sets (`other_requirement.deployment_set: [{granularity: host|rack, data: [vm
+ * ids]}]`) become anti-affinity groups, and `vm_type_list[].expected_newly_created_num` VMs of a type become pending
+ * VMs for placement mode. Flavour limits are ignored, and unknown properties are tolerated, since the format belongs
+ * to others.
  */
 import { InputError } from '../../core/errors';
 // The JSON position finder lives with the job-shop JSON importer; it is engine-neutral, so it is reused, not copied.
 import { findJsonPath, lineColumnAt, parseJsonDocument } from '../../core/json-locate';
-import { compileScenario, initialPlacement, type PhysicalMachine, type PmStatus, type VirtualMachine, type VmScenario } from '../model';
+import { compileScenario, initialPlacement } from '../compile';
+import type { AntiAffinityGroup, PhysicalMachine, PmStatus, VirtualMachine, VmScenario, VmSpec } from '../model';
 
 type JsonPath = readonly (string | number)[];
 
@@ -170,12 +173,66 @@ function scenarioFrom(value: unknown, name: string): VmScenario {
       vms.push(vm);
     });
   });
+  const antiAffinity = readDeploymentSets(clusters, seen);
+  const pending = readExpectedNew(top.vm_type_list, seen);
   let migrationLimit: number | undefined;
   if (top.general_requirement !== undefined) {
     const general = object(top.general_requirement, ['general_requirement']);
     if (general.maximum_migration !== undefined) migrationLimit = count(general.maximum_migration, ['general_requirement', 'maximum_migration'], 'a migration limit');
   }
-  return { name, pms, vms, ...(migrationLimit === undefined ? {} : { migrationLimit }) };
+  return {
+    name,
+    pms,
+    vms,
+    ...(migrationLimit === undefined ? {} : { migrationLimit }),
+    ...(antiAffinity.length > 0 ? { antiAffinity } : {}),
+    ...(pending.length > 0 ? { pending } : {}),
+  };
+}
+
+function readDeploymentSets(clusters: readonly unknown[], vmIds: ReadonlySet<string>): AntiAffinityGroup[] {
+  const groups: AntiAffinityGroup[] = [];
+  clusters.forEach((raw, c) => {
+    const cluster = raw as Record<string, unknown>;
+    if (cluster.other_requirement === undefined) return;
+    const other = object(cluster.other_requirement, ['cluster_list', c, 'other_requirement']);
+    if (other.deployment_set === undefined) return;
+    const path = ['cluster_list', c, 'other_requirement', 'deployment_set'];
+    array(other.deployment_set, path, 'deployment sets').forEach((rawSet, k) => {
+      const set = object(rawSet, [...path, k]);
+      const granularity = set.granularity;
+      if (granularity !== 'host' && granularity !== 'rack') throw new SchemaProblem([...path, k, 'granularity'], `is ${describe(granularity)}; expected "host" or "rack"`);
+      const ids = array(set.data, [...path, k, 'data'], 'VM ids').map((id, i) => {
+        const vm = text(id, [...path, k, 'data', i]);
+        if (!vmIds.has(vm)) throw new SchemaProblem([...path, k, 'data', i], `is "${vm}", which is not a vm_instance instance_id`);
+        return vm;
+      });
+      groups.push({ granularity, vms: ids });
+    });
+  });
+  return groups;
+}
+
+function readExpectedNew(value: unknown, vmIds: ReadonlySet<string>): VmSpec[] {
+  if (value === undefined) return [];
+  const pending: VmSpec[] = [];
+  array(value, ['vm_type_list'], 'VM types').forEach((raw, t) => {
+    const path = ['vm_type_list', t];
+    const type = object(raw, path);
+    if (type.expected_newly_created_num === undefined) return;
+    const wanted = count(type.expected_newly_created_num, [...path, 'expected_newly_created_num'], 'a number of VMs');
+    if (wanted === 0) return;
+    const name = text(type.vm_type, [...path, 'vm_type']);
+    const cpu = count(type.request_cpu, [...path, 'request_cpu'], 'cores');
+    const memory = amount(type.request_mem_mb, [...path, 'request_mem_mb'], 'memory in MB');
+    if (type.numa !== 1 && type.numa !== 2) throw new SchemaProblem([...path, 'numa'], `is ${describe(type.numa)}; expected 1 or 2`);
+    for (let k = 0; k < wanted; k++) {
+      let id = `new-${name}-${k}`;
+      while (vmIds.has(id)) id += "'";
+      pending.push({ id, type: name, cpu, memory, numa: type.numa === 2 ? 'double' : 'single' });
+    }
+  });
+  return pending;
 }
 
 /**

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeFragment, FragmentTracker, fragmentRate } from '../../../engine/vm/fragment';
 import { randomCluster } from '../../../engine/vm/generators/random';
-import { compileScenario, initialPlacement } from '../../../engine/vm/model';
+import { compileScenario, initialPlacement } from '../../../engine/vm/compile';
 
 describe('fragment rate', () => {
   it('is 0 when nothing is free', () => {

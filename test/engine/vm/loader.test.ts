@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../engine/core/errors';
 import { computeFragment, fragmentRate } from '../../../engine/vm/fragment';
-import { compileScenario, initialPlacement } from '../../../engine/vm/model';
+import { compileScenario, initialPlacement } from '../../../engine/vm/compile';
 import { parseVmr2l } from '../../../engine/vm/parsers/vmr2l';
 import { loadSample, SAMPLE_TEXT } from './shared-data';
 

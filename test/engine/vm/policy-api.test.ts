@@ -48,13 +48,13 @@ describe('the VM policy API', () => {
   it('built-in policies have unique ids, a description and a paper; the engine is registered', () => {
     const ids = BUILTIN_POLICIES.map((p) => p.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids).toEqual(['greedy', 'ffd', 'bfd']);
+    expect(ids).toEqual(['greedy', 'ffd', 'bfd', 'search', 'mip', 'k8s-least-allocated', 'k8s-most-allocated', 'k8s-balanced']);
     for (const policy of BUILTIN_POLICIES) {
       expect(policy.description.length, policy.id).toBeGreaterThan(10);
       expect(policy.paper, policy.id).toMatch(/\d{4}/);
     }
     expect(findBuiltinPolicy('GREEDY')?.id).toBe('greedy');
     const engine = findEngine('vm');
-    expect(engine).toMatchObject({ id: 'vm', title: 'VM rescheduling', version: '0.1.0' });
+    expect(engine).toMatchObject({ id: 'vm', title: 'VM rescheduling', version: '0.2.0' });
   });
 });

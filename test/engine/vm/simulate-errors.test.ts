@@ -40,9 +40,9 @@ describe('VM simulation: feasibility errors say what was asked and why it is imp
   it('applies feasible moves and records them with the scenario ids', () => {
     const result = simulate(SCENARIO, scripted({ vm: 1, pm: 1 }, { vm: 0, pm: 0, node: 1 }, { vm: 0, pm: 3 }));
     expect(result.migrations).toEqual([
-      { vm: 'double', from: { pm: 'p0', numa: [0, 1] }, to: { pm: 'p1', numa: [0, 1] } },
-      { vm: 'single', from: { pm: 'p0', numa: [0] }, to: { pm: 'p0', numa: [1] } },
-      { vm: 'single', from: { pm: 'p0', numa: [1] }, to: { pm: 'p3', numa: [0] } },
+      { vm: 'double', from: { pm: 'p0', numa: [0, 1] }, to: { pm: 'p1', numa: [0, 1] }, step: 0 },
+      { vm: 'single', from: { pm: 'p0', numa: [0] }, to: { pm: 'p0', numa: [1] }, step: 1 },
+      { vm: 'single', from: { pm: 'p0', numa: [1] }, to: { pm: 'p3', numa: [0] }, step: 2 },
     ]);
     expect(result.stopReason).toBe('policy');
     expect(result.counters).toEqual({ decisions: 4, migrations: 3 });
