@@ -6,7 +6,7 @@
  * content hash, so the same instance or policy used by many runs and experiments is stored once.
  */
 import { sql } from 'drizzle-orm';
-import { bigint, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import { bigint, check, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique } from 'drizzle-orm/pg-core';
 
 /** What a run stores in `timings`; elapsed wall time of the simulation in milliseconds. */
 export interface RunTimings {
@@ -121,4 +121,88 @@ export const runArtifacts = pgTable(
   (t) => [primaryKey({ columns: [t.runId, t.kind] }), check('run_artifacts_kind_check', sql`${t.kind} in ('timeline')`)],
 );
 
-export const schema = { experiments, scenarios, policies, runs, runArtifacts };
+/**
+ * A sweep (issue 6): the runs of a resolved sweep spec (db/sweep-spec.ts), run on this machine's threads or queued
+ * for `schedlab worker` processes. The spec is stored whole (policy sources and inline scenarios included), so any
+ * worker can expand it into the same runs.
+ */
+export const sweeps = pgTable(
+  'sweeps',
+  {
+    /** 32 random hex digits: two sweeps of one spec are two sweeps. */
+    id: text('id').primaryKey(),
+    title: text('title').notNull(),
+    engine: text('engine').notNull(),
+    engineVersion: text('engine_version').notNull(),
+    /** The resolved spec; db/sweep-expand.ts turns it into the runs. */
+    spec: jsonb('spec').notNull(),
+    /** 'local': worker threads of one CLI process; 'queue': pg-boss jobs for `schedlab worker`. */
+    mode: text('mode').notNull(),
+    total: integer('total').notNull(),
+    /** Local sweeps: threads of the CLI running it, and its last sign of life (null once it stopped). */
+    localWorkers: integer('local_workers'),
+    heartbeatAt: timestamp('heartbeat_at', { withTimezone: true, mode: 'date' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('sweeps_created_at_idx').on(t.createdAt.desc(), t.id), check('sweeps_mode_check', sql`${t.mode} in ('local', 'queue')`)],
+);
+
+/**
+ * The finished runs of a sweep. The primary key (sweep, run key) makes "each run is stored once" a fact of the
+ * database: a second store of the same run (a retried job whose first worker only looked dead) inserts nothing.
+ */
+export const sweepRuns = pgTable(
+  'sweep_runs',
+  {
+    sweepId: text('sweep_id')
+      .notNull()
+      .references(() => sweeps.id, { onDelete: 'cascade' }),
+    /** sha-256 of everything that determines the run's result (db/sweep-expand.ts). */
+    runKey: text('run_key').notNull(),
+    position: integer('position').notNull(),
+    scenarioLabel: text('scenario_label').notNull(),
+    policyLabel: text('policy_label').notNull(),
+    /** Parameter values used, the policy's defaults filled in. */
+    params: jsonb('params').$type<Record<string, number>>().notNull(),
+    seed: bigint('seed', { mode: 'number' }).notNull(),
+    options: jsonb('options').$type<Record<string, unknown>>().notNull(),
+    status: text('status').notNull(),
+    /** name -> number; Infinity, -Infinity and NaN are stored as those strings (JSON has no such numbers). */
+    metrics: jsonb('metrics').$type<Record<string, number | string>>().notNull(),
+    /** The compact result (job-shop schedule in db/artifact-codec's format, VM migrations), or null. */
+    artifact: text('artifact'),
+    error: jsonb('error').$type<StoredRunError>(),
+    /** Who ran it: 'local' or host:pid of a queue worker. */
+    worker: text('worker').notNull(),
+    attempt: integer('attempt').notNull().default(1),
+    elapsedMs: doublePrecision('elapsed_ms').notNull(),
+    finishedAt: timestamp('finished_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.sweepId, t.runKey] }),
+    unique('sweep_runs_position_uq').on(t.sweepId, t.position),
+    check('sweep_runs_status_check', sql`${t.status} in ('done', 'failed')`),
+  ],
+);
+
+/**
+ * Runs a queue worker has taken and not yet stored: what "running" counts. A claim is removed in the transaction
+ * that stores its run; a killed worker's claim stays until its job is retried (which takes the claim over) or it
+ * expires.
+ */
+export const sweepClaims = pgTable(
+  'sweep_claims',
+  {
+    sweepId: text('sweep_id')
+      .notNull()
+      .references(() => sweeps.id, { onDelete: 'cascade' }),
+    runKey: text('run_key').notNull(),
+    worker: text('worker').notNull(),
+    attempt: integer('attempt').notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.sweepId, t.runKey] })],
+);
+
+export const schema = { experiments, scenarios, policies, runs, runArtifacts, sweeps, sweepRuns, sweepClaims };
