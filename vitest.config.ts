@@ -6,6 +6,7 @@ const alias = {
   // alias so a policy that imports a value still resolves to the one API file.
   'schedlab/jobshop': fileURLToPath(new URL('./engine/jobshop/policy-api.ts', import.meta.url)),
   'schedlab/vm': fileURLToPath(new URL('./engine/vm/policy-api.ts', import.meta.url)),
+  'schedlab/llm': fileURLToPath(new URL('./engine/llm/policy-api.ts', import.meta.url)),
 };
 
 export default defineConfig({

@@ -1,8 +1,9 @@
 import { jobshopEngine } from './jobshop';
+import { llmEngine } from './llm';
 import { vmEngine } from './vm';
 
-/** The engine registry: every engine, listed once. The LLM engine joins here. */
-export const ENGINES = [jobshopEngine, vmEngine] as const;
+/** The engine registry: every engine, listed once. */
+export const ENGINES = [jobshopEngine, vmEngine, llmEngine] as const;
 
 export type EngineId = (typeof ENGINES)[number]['id'];
 

@@ -1,8 +1,12 @@
 import { transform } from 'sucrase';
 import type { JobShopPolicy } from '../engine/jobshop/policy-api';
+import type { VmPolicy } from '../engine/vm/policy-api';
+import type { LlmPolicy } from '../engine/llm/policy-api';
 import { PolicySourceError } from './policy-source-error';
 import { policyLineOf, policySourceName } from './policy-stack';
 import { validatePolicy } from './policy-validate';
+import { validateVmPolicy } from './policy-validate-vm';
+import { validateLlmPolicy } from './policy-validate-llm';
 
 /**
  * The one path from a policy's TypeScript source to a policy object, shared by the CLI's worker thread and the
@@ -88,8 +92,11 @@ function evaluate(code: string, fileName: string): ModuleFactory {
   }
 }
 
-/** Compiles and evaluates a policy file; returns its default export once checked to be a policy. */
-export function compilePolicy(source: string, fileName: string): JobShopPolicy {
+/**
+ * Evaluates a compiled policy file and returns what it exports by default (and the names of its other exports, for
+ * a helpful message when the default is missing). Shared by the engines: each checks the shape of its own policies.
+ */
+function loadDefaultExport(source: string, fileName: string): { exported: unknown; others: string[] } {
   const factory = evaluate(transpilePolicy(source, fileName), fileName);
   const refuseImport = (specifier: string): never => {
     // The caller's frame is the import line of the policy (sucrase keeps the require where the import was).
@@ -111,5 +118,32 @@ export function compilePolicy(source: string, fileName: string): JobShopPolicy {
   const replaced = module.exports !== exports;
   const exported = replaced ? module.exports : exports.default;
   const others = replaced ? [] : Object.keys(exports).filter((name) => name !== 'default');
+  return { exported, others };
+}
+
+/** Compiles and evaluates a job-shop policy file; returns its default export once checked to be a policy. */
+export function compilePolicy(source: string, fileName: string): JobShopPolicy {
+  const { exported, others } = loadDefaultExport(source, fileName);
   return validatePolicy(exported, fileName, others);
 }
+
+/** Compiles and evaluates a VM-rescheduling policy file (`import type { VmPolicy } from 'schedlab/vm'`). */
+export function compileVmPolicy(source: string, fileName: string): VmPolicy {
+  const { exported, others } = loadDefaultExport(source, fileName);
+  return validateVmPolicy(exported, fileName, others);
+}
+
+/** Compiles and evaluates an LLM-serving policy file (`import type { LlmPolicy } from 'schedlab/llm'`). */
+export function compileLlmPolicy(source: string, fileName: string): LlmPolicy {
+  const { exported, others } = loadDefaultExport(source, fileName);
+  return validateLlmPolicy(exported, fileName, others);
+}
+
+/** The compile functions a run can use, one per engine; the browser sandbox hands out gated versions of each. */
+export interface PolicyCompilers {
+  readonly jobshop: typeof compilePolicy;
+  readonly vm: typeof compileVmPolicy;
+  readonly llm: typeof compileLlmPolicy;
+}
+
+export const POLICY_COMPILERS: PolicyCompilers = { jobshop: compilePolicy, vm: compileVmPolicy, llm: compileLlmPolicy };

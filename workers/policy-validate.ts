@@ -9,14 +9,14 @@ import { PolicySourceError } from './policy-source-error';
 
 const SHAPE = '{ id, label, description, priority or choose }';
 
-function describe(value: unknown): string {
+export function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'function') return 'a function';
   return typeof value === 'object' ? 'an object' : `${typeof value} ${JSON.stringify(value)}`;
 }
 
-function checkParameter(file: string, spec: unknown, index: number, names: Set<string>): void {
+export function checkParameter(file: string, spec: unknown, index: number, names: Set<string>): void {
   const fail = (detail: string): never => {
     throw new PolicySourceError(file, `params[${index}] ${detail}`);
   };

@@ -7,10 +7,11 @@ import { colorWanted, createStyle, type Style } from './format/style';
 import { renderTable } from './format/table';
 import { flag, parseOptions, type OptionSpec } from './options';
 import { listVm } from './vm-commands';
+import { listLlm } from './llm-commands';
 
 const OPTIONS = { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } satisfies OptionSpec;
 
-const USAGE = `Usage: schedlab list [jobshop | vm] [--json]
+const USAGE = `Usage: schedlab list [jobshop | vm | llm] [--json]
 
 Without an engine, lists the engines. With one, lists its catalogue instances and built-in policies. With --json, prints one object
 { scenarios: [{ id, label, jobs, machines, family, description }], policies: [{ id, label, description, paper, params }] }.`;
@@ -92,6 +93,7 @@ export const listCommand: Command = {
       return 0;
     }
     if (positionals[0] === 'vm') return listVm(flag(values, 'json'), io);
+    if (positionals[0] === 'llm') return listLlm(flag(values, 'json'), io);
     const engine = engineFor('list', positionals[0]);
     if (flag(values, 'json')) io.out(JSON.stringify(listPayload(engine)));
     else io.out(renderList(engine, createStyle(colorWanted(process.stdout))));

@@ -4,6 +4,8 @@ import { demoCommand } from './demo-command';
 import { listCommand } from './list-command';
 import { runCommand } from './run-command';
 import { showCommand } from './show-command';
+import { sweepCommand } from './sweep-command';
+import { workerCommand } from './worker-command';
 import { didYouMean } from './suggest';
 
 /**
@@ -12,7 +14,7 @@ import { didYouMean } from './suggest';
  * when SCHEDLAB_DEBUG=1.
  */
 
-const COMMANDS: readonly Command[] = [runCommand, showCommand, listCommand, demoCommand];
+const COMMANDS: readonly Command[] = [runCommand, showCommand, listCommand, demoCommand, sweepCommand, workerCommand];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

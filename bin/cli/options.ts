@@ -82,3 +82,12 @@ export function paramOptions(values: ParsedArgs['values']): Record<string, strin
   }
   return params;
 }
+
+/** An option with a fixed set of values; anything else is a usage error that lists them. */
+export function choiceOption<T extends string>(values: ParsedArgs['values'], name: string, choices: readonly T[]): T | undefined {
+  const raw = stringOption(values, name);
+  if (raw === undefined) return undefined;
+  const found = choices.find((c) => c === raw.trim().toLowerCase());
+  if (found === undefined) throw new UsageError(`--${name} ${JSON.stringify(raw)} is not one of: ${choices.join(', ')}`);
+  return found;
+}

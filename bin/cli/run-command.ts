@@ -10,6 +10,7 @@ import { choosePolicy } from './policy-choice';
 import { loadScenario, varyScenario } from './scenario';
 import { didYouMean } from './suggest';
 import { runVm } from './vm-commands';
+import { runLlm } from './llm-commands';
 
 const OPTIONS = {
   scenario: { type: 'string' },
@@ -63,6 +64,7 @@ export const runCommand: Command = {
   async run(args, io) {
     // The VM engine has its own options (--mnl, no --scheme); the engine comes first: schedlab run vm ...
     if (args[0] === 'vm') return runVm(args.slice(1), io);
+    if (args[0] === 'llm') return runLlm(args.slice(1), io);
     const { values, positionals } = parseOptions('run', args, OPTIONS, 1);
     if (flag(values, 'help')) {
       io.out(USAGE);

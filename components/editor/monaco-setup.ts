@@ -1,6 +1,6 @@
 /**
  * Loads Monaco for the policy editor: the editor core with its standard features, the TypeScript language, the
- * policy API as a library, and the workers. Imported only with `import()` from PolicyEditor's effect, so it is
+ * policy APIs (job shop, VM, LLM serving) as libraries, and the workers. Imported only with `import()` from PolicyEditor's effect, so it is
  * never evaluated on the server and its ~4 MB load only when an editor is on screen.
  *
  * Everything is bundled with the app (no CDN, works offline): the tree-shakeable entry points of monaco-editor
@@ -13,7 +13,9 @@ import 'monaco-editor/features/register.all';
 import 'monaco-editor/languages/definitions/typescript/register';
 import { typescriptDefaults } from 'monaco-editor/languages/features/typescript/register';
 import { POLICY_API_DTS } from './policy-api-source';
-import { POLICY_API_LIB_URI, POLICY_COMPILER_OPTIONS } from './policy-compiler-options';
+import { LLM_POLICY_API_DTS } from './llm-policy-api-source';
+import { LLM_POLICY_API_LIB_URI, POLICY_API_LIB_URI, POLICY_COMPILER_OPTIONS, VM_POLICY_API_LIB_URI } from './policy-compiler-options';
+import { VM_POLICY_API_DTS } from './vm-policy-api-source';
 
 export type Monaco = typeof monaco;
 type CompilerOptions = Parameters<typeof typescriptDefaults.setCompilerOptions>[0];
@@ -39,9 +41,19 @@ function configureTypeScript(): void {
   typescriptDefaults.setCompilerOptions(options as CompilerOptions);
   typescriptDefaults.setDiagnosticsOptions({ noSemanticValidation: false, noSyntaxValidation: false, onlyVisible: false });
   const libs = typescriptDefaults.getExtraLibs();
-  if (libs[POLICY_API_LIB_URI]?.content !== POLICY_API_DTS) {
+  // Every engine's API is loaded, whichever lab is open: each is its own ambient module ('schedlab/jobshop',
+  // 'schedlab/vm', 'schedlab/llm'), so they do not clash, and a policy imports from the one it is written for.
+  if (
+    libs[POLICY_API_LIB_URI]?.content !== POLICY_API_DTS ||
+    libs[VM_POLICY_API_LIB_URI]?.content !== VM_POLICY_API_DTS ||
+    libs[LLM_POLICY_API_LIB_URI]?.content !== LLM_POLICY_API_DTS
+  ) {
     // setExtraLibs, not addExtraLib: adding the same path twice throws in some versions, and each add restarts the worker.
-    typescriptDefaults.setExtraLibs([{ content: POLICY_API_DTS, filePath: POLICY_API_LIB_URI }]);
+    typescriptDefaults.setExtraLibs([
+      { content: POLICY_API_DTS, filePath: POLICY_API_LIB_URI },
+      { content: VM_POLICY_API_DTS, filePath: VM_POLICY_API_LIB_URI },
+      { content: LLM_POLICY_API_DTS, filePath: LLM_POLICY_API_LIB_URI },
+    ]);
   }
 }
 

@@ -25,3 +25,9 @@ export const POLICY_COMPILER_OPTIONS = {
  * API method would show "(+1 overload)".
  */
 export const POLICY_API_LIB_URI = 'file:///schedlab-jobshop/policy-api.d.ts';
+
+/** The VM engine's API declaration ('schedlab/vm'), beside the job shop's: both modules are always loaded. */
+export const VM_POLICY_API_LIB_URI = 'file:///schedlab-vm/policy-api.d.ts';
+
+/** The LLM-serving engine's API declaration ('schedlab/llm'), loaded beside the others. */
+export const LLM_POLICY_API_LIB_URI = 'file:///schedlab-llm/policy-api.d.ts';

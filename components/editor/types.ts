@@ -8,7 +8,7 @@ export interface PolicyTemplate {
   readonly label: string;
   /** One line: what the policy does. */
   readonly description: string;
-  /** File name under engine/jobshop/policies/ ("mwkr.ts"). */
+  /** File name under engine/<engine>/policies/ ("mwkr.ts", "greedy.ts"). */
   readonly file: string;
   /** The whole policy file, as the user will edit it. */
   readonly source: string;

@@ -3,7 +3,7 @@ import { scheduleTimeline } from '../../engine/jobshop/schedule-timeline';
 import { OBJECTIVES } from '../../engine/jobshop/metrics';
 import type { SaveExperimentPayload } from '../../db/payloads';
 import type { LabRun, ScenarioChoice } from '../state/lab-types';
-import type { RunRequest } from '../../workers/browser/run-protocol';
+import type { JobShopRunRequest } from '../../workers/browser/run-protocol';
 
 type SavedRunPayload = SaveExperimentPayload['runs'][number];
 
@@ -38,8 +38,8 @@ export function savedRunToLabRun(run: SavedRunPayload, index: number): LabRun {
 }
 
 /** The request that reproduces a stored run in the worker pool. */
-export function savedRunRequest(run: SavedRunPayload, index: number): RunRequest {
-  const policy: RunRequest['policy'] =
+export function savedRunRequest(run: SavedRunPayload, index: number): JobShopRunRequest {
+  const policy: JobShopRunRequest['policy'] =
     run.policy.source !== undefined
       ? { kind: 'source', source: run.policy.source, fileName: 'policy.ts' }
       : { kind: 'builtin', id: run.policy.builtinId! };

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { findBuiltinPolicy } from '../../engine/jobshop/policies';
 import { RunPool } from '../../workers/browser/run-pool';
-import type { RunRequest } from '../../workers/browser/run-protocol';
+import type { JobShopRunRequest } from '../../workers/browser/run-protocol';
 import { useLabStore } from '../state/lab-store';
 import type { LabRun, RunFailure } from '../state/lab-types';
 import type { RunPolicyRecord } from './experiment-payload';
@@ -10,7 +10,7 @@ import type { RunPolicyRecord } from './experiment-payload';
 export const EDITOR_POLICY_FILE = 'my-policy.ts';
 
 /** Label of the editor's policy in tables: its declared label when the source states one. */
-function editorPolicyLabel(source: string): string {
+export function editorPolicyLabel(source: string): string {
   const match = /label:\s*['"]([^'"]{1,60})['"]/.exec(source);
   return match ? `${match[1]} (editor)` : 'My policy (editor)';
 }
@@ -37,7 +37,7 @@ export function useRunBatch(editorSource: string, onEditorFailure: (failure: Run
     const pool = poolRef.current;
     if (!pool || state.running || state.scenarios.length === 0) return;
     const source = sourceRef.current;
-    const policies: { record: RunPolicyRecord; choice: RunRequest['policy']; params: Record<string, number> }[] = [];
+    const policies: { record: RunPolicyRecord; choice: JobShopRunRequest['policy']; params: Record<string, number> }[] = [];
     if (state.includeEditorPolicy) {
       const choice = { kind: 'source', source, fileName: EDITOR_POLICY_FILE } as const;
       policies.push({ record: { label: editorPolicyLabel(source), source }, choice, params: {} });
@@ -49,7 +49,7 @@ export function useRunBatch(editorSource: string, onEditorFailure: (failure: Run
       const params = Object.fromEntries((builtin.params ?? []).map((p) => [p.name, state.params[id]?.[p.name] ?? p.default]));
       policies.push({ record: { label: builtin.label, builtinId: id }, choice: { kind: 'builtin', id }, params });
     }
-    const requests: RunRequest[] = [];
+    const requests: JobShopRunRequest[] = [];
     const runs: LabRun[] = [];
     const records = new Map<string, RunPolicyRecord>();
     for (const scenario of state.scenarios) {

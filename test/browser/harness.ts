@@ -92,7 +92,10 @@ export async function serveBundle(entries: Record<string, string>, html?: string
     outdir: dir,
     sourcemap: 'inline',
     logLevel: 'silent',
-    alias: { 'schedlab/jobshop': new URL('../../engine/jobshop/policy-api.ts', import.meta.url).pathname },
+    alias: {
+      'schedlab/jobshop': new URL('../../engine/jobshop/policy-api.ts', import.meta.url).pathname,
+      'schedlab/vm': new URL('../../engine/vm/policy-api.ts', import.meta.url).pathname,
+    },
   });
   writeFileSync(
     join(dir, 'index.html'),

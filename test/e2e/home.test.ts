@@ -14,9 +14,8 @@ describe('home page (production build)', () => {
     await page.goto(inject('baseUrl'));
     await expect(page.getByRole('heading', { name: 'SchedLab' }).isVisible()).resolves.toBe(true);
     expect(await page.getByRole('link', { name: 'Job shop' }).getAttribute('href')).toBe('/lab/jobshop');
-    // Engines without a lab page yet are listed without a link (no dead /lab/vm).
-    expect(await page.getByRole('link', { name: 'VM rescheduling' }).count()).toBe(0);
-    await expect(page.getByText(/command line only so far: npx schedlab list vm/).isVisible()).resolves.toBe(true);
+    expect(await page.getByRole('link', { name: 'VM rescheduling' }).getAttribute('href')).toBe('/lab/vm');
+    expect(await page.getByRole('link', { name: 'LLM serving' }).getAttribute('href')).toBe('/lab/llm');
     expect(externalRequests).toEqual([]);
     await context.close();
   });

@@ -3,7 +3,7 @@ import { findScenario } from '../../engine/jobshop/catalogue';
 import { findBuiltinPolicy } from '../../engine/jobshop/policies';
 import { simulate } from '../../engine/jobshop/simulate';
 import { executeRun } from '../../workers/browser/execute-run';
-import type { RunOutcome, RunRequest } from '../../workers/browser/run-protocol';
+import type { JobShopRunRequest as RunRequest, OutcomeOf } from '../../workers/browser/run-protocol';
 import { compilePolicy } from '../../workers/policy-compile';
 import { withSeededMathRandom } from '../../workers/seeded-math-random';
 import { BLEND, MATH_RANDOM, onLine5 } from './fixtures/policies';
@@ -16,7 +16,7 @@ function request(policy: RunRequest['policy'], options: Partial<RunRequest['opti
   return { runId: 'r', instance: ta01, policy, options: { scheme: 'active', seed: 1, params: {}, ...options } };
 }
 
-function failure(outcome: RunOutcome) {
+function failure(outcome: OutcomeOf<RunRequest>) {
   if (outcome.ok) throw new Error('expected the run to fail');
   return outcome.failure;
 }

@@ -3,7 +3,7 @@ import { expect } from 'vitest';
 import type { PolicyChoice } from '../../components/state/lab-types';
 import { findScenario } from '../../engine/jobshop/catalogue';
 import type { JobShopInstance } from '../../engine/jobshop/model';
-import type { BrowserRunOptions, RunRequest } from '../../workers/browser/run-protocol';
+import type { BrowserRunOptions, JobShopRunRequest, RunRequest } from '../../workers/browser/run-protocol';
 import { chromiumAvailable, launchChromium, serveBundle, type BrowserBundle } from '../browser/harness';
 import type { BatchRecord, Lab } from './fixtures/pool-page';
 
@@ -60,6 +60,6 @@ export function sourcePolicy(source: string, fileName = 'my-policy.ts'): PolicyC
   return { kind: 'source', source, fileName };
 }
 
-export function request(runId: string, instance: JobShopInstance, policy: PolicyChoice, options: Partial<BrowserRunOptions> = {}): RunRequest {
+export function request(runId: string, instance: JobShopInstance, policy: PolicyChoice, options: Partial<BrowserRunOptions> = {}): JobShopRunRequest {
   return { runId, instance, policy, options: { ...DEFAULT_OPTIONS, ...options } };
 }

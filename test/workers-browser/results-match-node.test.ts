@@ -6,7 +6,7 @@ import { resolveParams } from '../../engine/core/params';
 import { findBuiltinPolicy } from '../../engine/jobshop/policies';
 import type { JobShopResult } from '../../engine/jobshop/run-types';
 import { simulate } from '../../engine/jobshop/simulate';
-import type { RunOutcome, RunRequest } from '../../workers/browser/run-protocol';
+import type { JobShopRunRequest as RunRequest, RunOutcome } from '../../workers/browser/run-protocol';
 import { compilePolicy } from '../../workers/policy-compile';
 import { withSeededMathRandom } from '../../workers/seeded-math-random';
 import { runCli } from '../cli/run-cli';
@@ -37,7 +37,7 @@ function inNodeLikeTheCli(req: RunRequest): JobShopResult {
 
 function resultOf(outcome: RunOutcome | undefined): JobShopResult {
   if (!outcome?.ok) throw new Error(`run failed: ${JSON.stringify(outcome)}`);
-  return outcome.result;
+  return outcome.result as JobShopResult;
 }
 
 const REQUESTS: RunRequest[] = [

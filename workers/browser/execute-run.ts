@@ -1,14 +1,14 @@
 import type { RunFailure } from '../../components/state/lab-types';
-import { InputError } from '../../engine/core/errors';
 import type { JobShopPolicy } from '../../engine/jobshop/policy-api';
 import { findBuiltinPolicy } from '../../engine/jobshop/policies';
 import { createSimulation } from '../../engine/jobshop/simulate';
 import type { JobShopResult } from '../../engine/jobshop/run-types';
-import { compilePolicy } from '../policy-compile';
-import { PolicySourceError } from '../policy-source-error';
-import { describePolicyFailure } from '../policy-stack';
+import { POLICY_COMPILERS, type compilePolicy, type PolicyCompilers } from '../policy-compile';
 import { withSeededMathRandom } from '../seeded-math-random';
-import type { RunOutcome, RunProgressCallback, RunRequest } from './run-protocol';
+import { executeLlmRun } from './execute-llm-run';
+import { executeVmRun } from './execute-vm-run';
+import { compileFailure, simulationFailure } from './run-failures';
+import type { JobShopRunRequest, OutcomeOf, RunOutcome, RunProgressCallback, RunRequest } from './run-protocol';
 
 /**
  * One run inside a simulation worker: compile (for editor source), simulate, and turn every way it can go wrong
@@ -25,7 +25,7 @@ const PROGRESS_REPORTS = 10;
 
 type Loaded = { readonly policy: JobShopPolicy; readonly fileName: string } | { readonly failure: RunFailure };
 
-function loadPolicy(request: RunRequest, compile: typeof compilePolicy): Loaded {
+function loadPolicy(request: JobShopRunRequest, compile: typeof compilePolicy): Loaded {
   const choice = request.policy;
   if (choice.kind === 'builtin') {
     const policy = findBuiltinPolicy(choice.id);
@@ -35,15 +35,11 @@ function loadPolicy(request: RunRequest, compile: typeof compilePolicy): Loaded 
   try {
     return { policy: compile(choice.source, choice.fileName), fileName: choice.fileName };
   } catch (error) {
-    if (error instanceof PolicySourceError) {
-      return { failure: { kind: 'compile', message: error.message, line: error.line, column: error.column } };
-    }
-    const { message, line } = describePolicyFailure(error, choice.fileName);
-    return { failure: { kind: 'compile', message, line } };
+    return { failure: compileFailure(error, choice.fileName) };
   }
 }
 
-function simulateInSlices(request: RunRequest, policy: JobShopPolicy, onProgress?: RunProgressCallback): JobShopResult {
+function simulateInSlices(request: JobShopRunRequest, policy: JobShopPolicy, onProgress?: RunProgressCallback): JobShopResult {
   const { scheme, seed, params, online, breakdowns } = request.options;
   return withSeededMathRandom(seed, () => {
     const sim = createSimulation(request.instance, policy, { scheme, seed, params, online, breakdowns });
@@ -60,10 +56,21 @@ function simulateInSlices(request: RunRequest, policy: JobShopPolicy, onProgress
 }
 
 /**
- * Runs a request to the end. `compile` is the sandbox's gate around compilePolicy in the worker (it allows the one
- * eval that compiling needs); Node tests pass compilePolicy itself.
+ * Runs a request to the end, on the engine it names. `compilers` are the sandbox's gates around the compile
+ * functions in the worker (they allow the one eval that compiling needs); Node tests use the plain ones.
  */
-export function executeRun(request: RunRequest, onProgress?: RunProgressCallback, compile: typeof compilePolicy = compilePolicy): RunOutcome {
+export function executeRun<Q extends RunRequest>(request: Q, onProgress?: RunProgressCallback, compilers: PolicyCompilers = POLICY_COMPILERS): OutcomeOf<Q> {
+  const plain: RunRequest = request; // narrowed by its engine below (a type parameter itself is not narrowed)
+  const outcome =
+    plain.engine === 'vm'
+      ? executeVmRun(plain, onProgress, compilers.vm)
+      : plain.engine === 'llm'
+        ? executeLlmRun(plain, onProgress, compilers.llm)
+        : executeJobShopRun(plain, onProgress, compilers.jobshop);
+  return outcome as OutcomeOf<Q>;
+}
+
+function executeJobShopRun(request: JobShopRunRequest, onProgress: RunProgressCallback | undefined, compile: typeof compilePolicy): RunOutcome<JobShopResult> {
   const started = performance.now();
   const loaded = loadPolicy(request, compile);
   if ('failure' in loaded) return { ok: false, failure: loaded.failure };
@@ -72,8 +79,6 @@ export function executeRun(request: RunRequest, onProgress?: RunProgressCallback
     const result = simulateInSlices(request, loaded.policy, onProgress);
     return { ok: true, result, elapsedMs: performance.now() - started };
   } catch (error) {
-    if (error instanceof InputError) return { ok: false, failure: { kind: 'input', message: error.message } };
-    const { message, line } = describePolicyFailure(error, loaded.fileName);
-    return { ok: false, failure: { kind: 'policy', message, line } };
+    return { ok: false, failure: simulationFailure(error, loaded.fileName) };
   }
 }

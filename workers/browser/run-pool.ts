@@ -1,7 +1,7 @@
 import { proxy } from 'comlink';
 import type { RunFailure } from '../../components/state/lab-types';
 import { estimateRemainingMs } from './run-eta';
-import type { RunOutcome, RunRequest } from './run-protocol';
+import type { OutcomeOf, RunOutcome, RunRequest } from './run-protocol';
 import { isWorkerDeath, WorkerSlot } from './worker-slot';
 
 /**
@@ -33,13 +33,14 @@ export interface RunPoolOptions {
   readonly size?: number;
 }
 
-export interface RunBatchHandlers {
+/** `O` is the outcome type of the batch's requests (OutcomeOf<request type>): a VM batch reports VM results. */
+export interface RunBatchHandlers<O extends RunOutcome = RunOutcome> {
   /** Runs finished (any outcome) of `total`, and the time left in ms (undefined until it can be estimated). */
   readonly onProgress?: (done: number, total: number, etaMs: number | undefined) => void;
   /** One run's fraction done, about ten times per run. */
   readonly onRunProgress?: (runId: string, fraction: number) => void;
   /** Each run's outcome as soon as it is known. */
-  readonly onOutcome?: (runId: string, outcome: RunOutcome) => void;
+  readonly onOutcome?: (runId: string, outcome: O) => void;
   /** Wall-clock budget of one run, from the moment a ready worker starts it (default 10 s). */
   readonly budgetMs?: number;
 }
@@ -103,6 +104,7 @@ export class RunPool {
   }
 
   /** Runs every request; resolves with each run's outcome, in request order, once all have one. */
+  run<Q extends RunRequest>(requests: readonly Q[], handlers?: RunBatchHandlers<OutcomeOf<Q>>): Promise<Map<string, OutcomeOf<Q>>>;
   run(requests: readonly RunRequest[], handlers: RunBatchHandlers = {}): Promise<Map<string, RunOutcome>> {
     const order = requests.map((r) => r.runId);
     if (new Set(order).size !== order.length) return Promise.reject(new Error('RunPool.run: runIds must be unique within a batch'));

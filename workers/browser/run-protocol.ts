@@ -1,14 +1,19 @@
 import type { PolicyChoice, RunFailure } from '../../components/state/lab-types';
 import type { JobShopInstance } from '../../engine/jobshop/model';
 import type { BreakdownModel, JobShopResult, Scheme } from '../../engine/jobshop/run-types';
+import type { VmResult, VmRunOptions, VmScenario } from '../../engine/vm';
+import type { LlmResult, LlmRunOptions, LlmScenario } from '../../engine/llm';
 
 /**
- * What crosses the boundary between the lab page and a simulation worker: plain data only (structured clone), so
+ * What crosses the boundary between a lab page and a simulation worker: plain data only (structured clone), so
  * a request can also be stored, shared and replayed as it is. Failures travel as a kind and a message, because an
  * Error's class does not survive the trip.
+ *
+ * A request names its engine. `engine` may be left out for the job shop: requests written before there was a
+ * second engine (saved experiments, tests) keep their meaning.
  */
 
-/** The run options the browser sends; the same fields the CLI passes to `simulate` (minus progress and abort). */
+/** The job-shop run options the browser sends; the same fields the CLI passes to `simulate` (minus progress and abort). */
 export interface BrowserRunOptions {
   readonly scheme: Scheme;
   readonly seed: number;
@@ -18,7 +23,8 @@ export interface BrowserRunOptions {
   readonly breakdowns?: BreakdownModel;
 }
 
-export interface RunRequest {
+export interface JobShopRunRequest {
+  readonly engine?: 'jobshop';
   /** Unique within a batch; outcomes and progress are reported under it. */
   readonly runId: string;
   readonly instance: JobShopInstance;
@@ -26,9 +32,54 @@ export interface RunRequest {
   readonly options: BrowserRunOptions;
 }
 
-export type RunOutcome =
-  | { readonly ok: true; readonly result: JobShopResult; readonly elapsedMs: number }
+/**
+ * The VM run options the browser sends: the engine's own VmRunOptions minus the functions (progress, abort, the
+ * MIP solver: a worker would have to load its own), so every plain-data option the engine adds (drift, mode,
+ * objective, ...) can be sent as it is, with no change here.
+ */
+export type VmBrowserRunOptions = Omit<VmRunOptions, 'onProgress' | 'signal' | 'progressEvery' | 'mipSolver' | 'seed' | 'params'> & {
+  readonly seed: number;
+  readonly params: Readonly<Record<string, number | string>>;
+};
+
+export interface VmRunRequest {
+  readonly engine: 'vm';
+  readonly runId: string;
+  readonly scenario: VmScenario;
+  readonly policy: PolicyChoice;
+  readonly options: VmBrowserRunOptions;
+}
+
+/** The LLM-serving run options the browser sends: the engine's LlmRunOptions minus progress and abort. */
+export type LlmBrowserRunOptions = Omit<LlmRunOptions, 'onProgress' | 'signal' | 'progressEvery' | 'seed' | 'params'> & {
+  readonly seed: number;
+  readonly params: Readonly<Record<string, number | string>>;
+};
+
+export interface LlmRunRequest {
+  readonly engine: 'llm';
+  readonly runId: string;
+  /** The workload with its cluster (scenario.cluster), as a preset or an imported trace made it. */
+  readonly scenario: LlmScenario;
+  readonly policy: PolicyChoice;
+  /**
+   * A built-in dispatcher to combine with the policy (the CLI's `--dispatch`): the policy's schedule, the
+   * dispatcher's dispatch / migrate / placeDecode (llmEngine.combinePolicies).
+   */
+  readonly dispatch?: string;
+  readonly options: LlmBrowserRunOptions;
+}
+
+export type RunRequest = JobShopRunRequest | VmRunRequest | LlmRunRequest;
+
+export type EngineResult = JobShopResult | VmResult | LlmResult;
+
+export type RunOutcome<R extends EngineResult = EngineResult> =
+  | { readonly ok: true; readonly result: R; readonly elapsedMs: number }
   | { readonly ok: false; readonly failure: RunFailure };
+
+/** The outcome type of a request type: a VM request gives a VmResult, a job-shop request a JobShopResult. */
+export type OutcomeOf<Q extends RunRequest> = RunOutcome<Q extends VmRunRequest ? VmResult : Q extends LlmRunRequest ? LlmResult : JobShopResult>;
 
 /** Fraction of the run done, in [0, 1]; a worker reports about ten times per run. */
 export type RunProgressCallback = (fractionDone: number) => void;

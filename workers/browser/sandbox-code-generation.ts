@@ -1,5 +1,4 @@
-import { compilePolicy } from '../policy-compile';
-import type { JobShopPolicy } from '../../engine/jobshop/policy-api';
+import { POLICY_COMPILERS, type PolicyCompilers } from '../policy-compile';
 import { refuse, SandboxError } from './sandbox-error';
 
 /**
@@ -9,7 +8,7 @@ import { refuse, SandboxError } from './sandbox-error';
  * or `new Function(...)` would reach dynamic `import()`, which fetches from the network and cannot be removed as a
  * global. (A literal `import(...)` in the policy source is harmless: sucrase rewrites it to `require`, which
  * compilePolicy refuses.) So `eval`, every Function constructor and string timers throw, and compiling a policy
- * goes through `compileGated`, which opens the gate for exactly one eval — the one that turns the transpiled source
+ * goes through a gated compile (one per engine), which opens the gate for exactly one eval — the one that turns the transpiled source
  * into a function — before any of the policy's own code runs.
  */
 
@@ -23,10 +22,10 @@ function functionConstructorPrototypes(): object[] {
 }
 
 /**
- * Locks down code generation on `scope`; returns compilePolicy with its one eval allowed. `define` redefines a
- * property and reports whether it could (see sandbox.ts).
+ * Locks down code generation on `scope`; returns the compile function of each engine with its one eval allowed.
+ * `define` redefines a property and reports whether it could (see sandbox.ts).
  */
-export function lockDownCodeGeneration(scope: typeof globalThis, define: Define): typeof compilePolicy {
+export function lockDownCodeGeneration(scope: typeof globalThis, define: Define): PolicyCompilers {
   // The real eval, called through a variable: an indirect eval, global scope — what compilePolicy's `(0, eval)` is.
   const realEval = scope.eval;
   let gateOpen = false;
@@ -54,14 +53,17 @@ export function lockDownCodeGeneration(scope: typeof globalThis, define: Define)
     defineAlongChain(scope, timer, { value: functionsOnly, writable: false, enumerable: true, configurable: false }, define);
   }
 
-  return function compileGated(source: string, fileName: string): JobShopPolicy {
-    gateOpen = true;
-    try {
-      return compilePolicy(source, fileName);
-    } finally {
-      gateOpen = false;
-    }
-  };
+  function gated<T>(compile: (source: string, fileName: string) => T): (source: string, fileName: string) => T {
+    return function compileGated(source: string, fileName: string): T {
+      gateOpen = true;
+      try {
+        return compile(source, fileName);
+      } finally {
+        gateOpen = false;
+      }
+    };
+  }
+  return { jobshop: gated(POLICY_COMPILERS.jobshop), vm: gated(POLICY_COMPILERS.vm), llm: gated(POLICY_COMPILERS.llm) };
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Endpoint } from 'comlink';
-import type { compilePolicy } from '../policy-compile';
+import type { compilePolicy, PolicyCompilers } from '../policy-compile';
 import { defineAlongChain, lockDownCodeGeneration } from './sandbox-code-generation';
 import { SandboxError } from './sandbox-error';
 
@@ -62,6 +62,8 @@ export interface PolicySandbox {
   readonly endpoint: Endpoint;
   /** compilePolicy with the one eval it needs allowed; every other eval and Function constructor throws. */
   readonly compile: typeof compilePolicy;
+  /** The same gate around every engine's compile function (job shop, VM, LLM), for executeRun. */
+  readonly compilers: PolicyCompilers;
   /** Names that could not be locked (already non-configurable); empty in Chromium. Tests check it. */
   readonly unlocked: readonly string[];
 }
@@ -112,6 +114,6 @@ export function lockDownWorkerScope(scope: typeof globalThis = globalThis): Poli
     }
   }
 
-  const compile = lockDownCodeGeneration(scope, define);
-  return { endpoint, compile, unlocked };
+  const compilers = lockDownCodeGeneration(scope, define);
+  return { endpoint, compile: compilers.jobshop, compilers, unlocked };
 }

@@ -1,8 +1,12 @@
 import { expose, releaseProxy, type Remote } from 'comlink';
+import type { MipSolver } from '../../engine/vm';
 import { executeRun } from './execute-run';
+import { executeVmRun } from './execute-vm-run';
 import { fingerprintUnchanged, takeFingerprint } from './global-fingerprint';
+import { loadBrowserMipSolver } from './highs-browser';
 import type { RunProgressCallback, RunRequest, SimulationWorkerApi } from './run-protocol';
 import { lockDownWorkerScope } from './sandbox';
+import { vmRunUsesMip } from './vm-run-uses-mip';
 
 /**
  * The simulation worker: a dedicated module Web Worker that runs one simulation at a time for the RunPool.
@@ -15,6 +19,11 @@ import { lockDownWorkerScope } from './sandbox';
  * is stopped by the pool terminating the worker (nothing inside a blocked thread can). Progress still reaches the
  * page during the run, because a call on a comlink callback proxy posts its message at once.
  */
+
+// HiGHS first: its two downloads must start while the worker still has fetch (the lockdown below removes it). The
+// promise is awaited only by a run whose policy uses the MIP solver, so a failed load fails those runs alone.
+const mipSolver: Promise<MipSolver> = loadBrowserMipSolver();
+mipSolver.catch(() => undefined);
 
 const sandbox = lockDownWorkerScope();
 // A browser where some global could not be locked must not run policies at all: failing to start makes every run
@@ -46,7 +55,7 @@ const api: SimulationWorkerApi = {
     let lastReport: Promise<unknown> | undefined;
     const report = onProgress ? (fraction: number) => void (lastReport = reportProgress(onProgress, fraction)) : undefined;
     try {
-      const outcome = executeRun(request, report, sandbox.compile);
+      const outcome = request.engine === 'vm' ? await runVm(request, report) : executeRun(request, report, sandbox.compilers);
       // Progress and the outcome travel on different channels, so without this the outcome can overtake the last
       // reports. Once the page has answered the last one it has handled them all (one channel keeps order).
       await lastReport;
@@ -58,5 +67,17 @@ const api: SimulationWorkerApi = {
   },
   isPristine: () => fingerprintUnchanged(pristine),
 };
+
+/** A VM run, with HiGHS when its policy declares usesMip; a solver that failed to load is that run's failure. */
+async function runVm(request: Extract<RunRequest, { engine: 'vm' }>, report: RunProgressCallback | undefined) {
+  if (!vmRunUsesMip(request)) return executeVmRun(request, report, sandbox.compilers.vm);
+  let solver: MipSolver;
+  try {
+    solver = await mipSolver;
+  } catch (error) {
+    return { ok: false as const, failure: { kind: 'input' as const, message: `the MIP solver (HiGHS) did not load: ${(error as Error).message}` } };
+  }
+  return executeVmRun(request, report, sandbox.compilers.vm, solver);
+}
 
 expose(api, sandbox.endpoint);

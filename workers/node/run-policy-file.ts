@@ -1,7 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { ParamValues } from '../../engine/core/params';
-import type { JobShopResult } from '../../engine/jobshop/run-types';
-import type { FailureKind, PolicyInfo, PolicyJob, WorkerMessage } from './worker-messages';
+import type { FailureKind, PolicyInfo, PolicyJob, ResultOf, WorkerMessage } from './worker-messages';
 
 /**
  * Runs a user's policy file in a worker thread, so a policy that loops forever or eats all memory ends its own run
@@ -11,7 +10,7 @@ import type { FailureKind, PolicyInfo, PolicyJob, WorkerMessage } from './worker
 
 const ENTRY = new URL('./policy-worker-entry.mjs', import.meta.url);
 
-export interface PolicyFileRunRequest extends PolicyJob {
+export interface PolicyFileBudget {
   /** Seconds the policy may run (compile + simulate) before the worker is terminated. */
   readonly budgetSeconds: number;
   /** Heap limit of the worker in MB. */
@@ -20,8 +19,10 @@ export interface PolicyFileRunRequest extends PolicyJob {
   readonly consoleOutput?: NodeJS.WritableStream;
 }
 
-export interface PolicyFileRunOutcome {
-  readonly result: JobShopResult;
+export type PolicyFileRunRequest<J extends PolicyJob = PolicyJob> = J & PolicyFileBudget;
+
+export interface PolicyFileRunOutcome<R> {
+  readonly result: R;
   readonly policy: PolicyInfo;
   /** Parameter values used, defaults filled in. */
   readonly params: ParamValues;
@@ -41,9 +42,9 @@ export class PolicyRunError extends Error {
 /** How long loading the TypeScript loader and the engine in a fresh thread may take before we call it broken. */
 const STARTUP_SECONDS = 60;
 
-export function runPolicyFile(request: PolicyFileRunRequest): Promise<PolicyFileRunOutcome> {
+export function runPolicyFile<J extends PolicyJob>(request: PolicyFileRunRequest<J>): Promise<PolicyFileRunOutcome<ResultOf<J>>> {
   const { budgetSeconds, memoryMb, consoleOutput = process.stderr, ...job } = request;
-  const workerData: PolicyJob = job;
+  const workerData = job as unknown as PolicyJob;
   const worker = new Worker(ENTRY, {
     workerData,
     resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(8, memoryMb / 8)) },
@@ -53,7 +54,7 @@ export function runPolicyFile(request: PolicyFileRunRequest): Promise<PolicyFile
   worker.stdout.pipe(consoleOutput, { end: false });
   worker.stderr.pipe(consoleOutput, { end: false });
 
-  return new Promise<PolicyFileRunOutcome>((resolve, reject) => {
+  return new Promise<PolicyFileRunOutcome<ResultOf<J>>>((resolve, reject) => {
     let settled = false;
     let timer = setTimeout(() => stop(new PolicyRunError('crash', `policy worker for ${job.fileName} did not start within ${STARTUP_SECONDS} s`)), STARTUP_SECONDS * 1000);
 
@@ -79,7 +80,7 @@ export function runPolicyFile(request: PolicyFileRunRequest): Promise<PolicyFile
         );
       } else if (message.type === 'done') {
         finish();
-        resolve({ result: message.result, policy: message.policy, params: message.params });
+        resolve({ result: message.result as ResultOf<J>, policy: message.policy, params: message.params });
         void worker.terminate();
       } else {
         stop(new PolicyRunError(message.failure.kind, message.failure.message, message.failure.line));
