@@ -27,6 +27,13 @@ export interface StoredRunOptions {
   breakdowns?: { mtbf: number; mttr: number };
 }
 
+/**
+ * Who runs a sweep: 'local' — worker threads of one `schedlab sweep` process; 'queue' — pg-boss jobs taken by
+ * `schedlab worker` processes; 'browser' — the Web Worker pool of the tab that runs it (the sweep page), which posts
+ * each finished run to the API. Local and browser sweeps keep a heartbeat; a queued one has claims instead.
+ */
+export type SweepMode = 'local' | 'queue' | 'browser';
+
 const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
 
 export const experiments = pgTable(
@@ -136,15 +143,15 @@ export const sweeps = pgTable(
     engineVersion: text('engine_version').notNull(),
     /** The resolved spec; db/sweep-expand.ts turns it into the runs. */
     spec: jsonb('spec').notNull(),
-    /** 'local': worker threads of one CLI process; 'queue': pg-boss jobs for `schedlab worker`. */
-    mode: text('mode').notNull(),
+    /** See SweepMode. */
+    mode: text('mode').$type<SweepMode>().notNull(),
     total: integer('total').notNull(),
-    /** Local sweeps: threads of the CLI running it, and its last sign of life (null once it stopped). */
+    /** Local and browser sweeps: threads (or Web Workers) running it, and its last sign of life (null once it stopped). */
     localWorkers: integer('local_workers'),
     heartbeatAt: timestamp('heartbeat_at', { withTimezone: true, mode: 'date' }),
     createdAt: createdAt(),
   },
-  (t) => [index('sweeps_created_at_idx').on(t.createdAt.desc(), t.id), check('sweeps_mode_check', sql`${t.mode} in ('local', 'queue')`)],
+  (t) => [index('sweeps_created_at_idx').on(t.createdAt.desc(), t.id), check('sweeps_mode_check', sql`${t.mode} in ('local', 'queue', 'browser')`)],
 );
 
 /**

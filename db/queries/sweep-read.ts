@@ -5,7 +5,7 @@
  */
 import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { sweepClaims, sweepRuns, sweeps } from '../schema';
+import { sweepClaims, sweepRuns, sweeps, type SweepMode } from '../schema';
 import { parseSweepSpec, type SweepSpec } from '../sweep-spec';
 import { decodeMetrics } from './sweep-store';
 
@@ -15,7 +15,7 @@ export interface SweepRecord {
   readonly engine: string;
   readonly engineVersion: string;
   readonly spec: SweepSpec;
-  readonly mode: 'local' | 'queue';
+  readonly mode: SweepMode;
   readonly total: number;
   readonly createdAt: string;
 }
@@ -51,7 +51,7 @@ export interface SweepStatus {
   readonly id: string;
   readonly title: string;
   readonly engine: string;
-  readonly mode: 'local' | 'queue';
+  readonly mode: SweepMode;
   readonly total: number;
   readonly queued: number;
   readonly running: number;
@@ -95,7 +95,7 @@ export async function getSweepStatus(db: Db, id: string): Promise<SweepStatus | 
   const left = row.total - done - failed;
   const mode = row.mode as SweepStatus['mode'];
   const running = Math.min(left, mode === 'queue' ? Number(claims?.n ?? 0) : row.alive ? (row.localWorkers ?? 1) : 0);
-  const state: SweepStatus['state'] = left === 0 ? 'done' : running > 0 || (mode === 'local' && row.alive) ? 'running' : mode === 'queue' ? 'queued' : 'stopped';
+  const state: SweepStatus['state'] = left === 0 ? 'done' : running > 0 || (mode !== 'queue' && row.alive) ? 'running' : mode === 'queue' ? 'queued' : 'stopped';
   return { id: row.id, title: row.title, engine: row.engine, mode, total: row.total, queued: left - running, running, done, failed, state, createdAt: row.createdAt.toISOString() };
 }
 

@@ -8,13 +8,13 @@ import { randomBytes } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import type { StoredRunError } from '../schema';
-import { sweepClaims, sweepRuns, sweeps } from '../schema';
+import { sweepClaims, sweepRuns, sweeps, type SweepMode } from '../schema';
 import type { SweepSpec } from '../sweep-spec';
 
 export interface NewSweep {
   readonly spec: SweepSpec;
   readonly engineVersion: string;
-  readonly mode: 'local' | 'queue';
+  readonly mode: SweepMode;
   readonly total: number;
   readonly localWorkers?: number;
 }
@@ -33,7 +33,7 @@ export async function createSweep(db: Db, sweep: NewSweep, id = newSweepId()): P
     mode: sweep.mode,
     total: sweep.total,
     localWorkers: sweep.localWorkers ?? null,
-    heartbeatAt: sweep.mode === 'local' ? new Date() : null,
+    heartbeatAt: sweep.mode !== 'queue' ? new Date() : null,
   });
   return id;
 }

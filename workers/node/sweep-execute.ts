@@ -23,12 +23,11 @@ import type { JobShopPolicy } from '../../engine/jobshop/policy-api';
 import type { JobShopResult } from '../../engine/jobshop/run-types';
 import { encodeSchedule } from '../../db/artifact-codec';
 import type { SweepPolicy, SweepScenario } from '../../db/sweep-expand';
-import type { JobshopSweepOptions, LlmSweepOptions, VmSweepOptions } from '../../db/sweep-options';
 import type { SweepEngineId } from '../../db/sweep-spec';
 import { compileLlmPolicy, compilePolicy, compileVmPolicy } from '../policy-compile';
 import { describePolicyFailure } from '../policy-stack';
 import { withSeededMathRandom } from '../seeded-math-random';
-import { jobshopInstance, llmScenario, vmScenario } from './sweep-scenarios';
+import { sweepRunInputs, type JobshopRunInputs, type LlmRunInputs, type VmRunInputs } from '../sweep-run-inputs';
 
 /** What a thread or the isolated child is asked to run: plain data only. */
 export interface SweepTask {
@@ -77,23 +76,12 @@ function prepare(task: SweepTask, host: SweepHost): Prepared {
   const { seed } = task;
   if (task.engine === 'vm') {
     const policy = compileOrFind<VmPolicy>(task.policy, findVmPolicy, compileVmPolicy);
-    const options = task.options as VmSweepOptions;
     return {
       policy,
       run: async (params) => {
         const mipSolver = policy.usesMip && host.loadMipSolver ? await host.loadMipSolver() : undefined;
-        const scenario = vmScenario(task.scenario, seed, options);
-        const runOptions = {
-          seed,
-          params,
-          mipSolver,
-          ...(options.mnl === undefined ? {} : { migrationLimit: options.mnl }),
-          ...(options.drift ? { drift: { decisionSeconds: options.drift.decisionSeconds } } : {}),
-          ...(options.mode ? { mode: options.mode } : {}),
-          ...(options.objective ? { objective: options.objective } : {}),
-          ...(options.fragmentSize ? { fragmentSize: options.fragmentSize } : {}),
-        };
-        return withSeededMathRandom(seed, () => simulateVm(scenario, policy, runOptions));
+        const inputs = sweepRunInputs('vm', task.scenario, seed, task.options) as VmRunInputs;
+        return withSeededMathRandom(seed, () => simulateVm(inputs.scenario, policy, { ...inputs.options, params, mipSolver }));
       },
       // [vm, from pm, from NUMA nodes, to pm, to NUMA nodes] per migration: the ids of the scenario, in order.
       artifact: (result) => JSON.stringify(['vm1', (result as VmResult).migrations.map((m) => [m.vm, m.from.pm, m.from.numa, m.to.pm, m.to.numa])]),
@@ -102,22 +90,22 @@ function prepare(task: SweepTask, host: SweepHost): Prepared {
   if (task.engine === 'llm') {
     let policy = compileOrFind<LlmPolicy>(task.policy, findLlmPolicy, compileLlmPolicy);
     if (task.policy.dispatch !== undefined) policy = combinePolicies(policy, compileOrFind<LlmPolicy>({ label: '', builtin: task.policy.dispatch }, findLlmPolicy, compileLlmPolicy)) as LlmPolicy;
-    const options = task.options as LlmSweepOptions;
     return {
       policy,
-      run: (params) => withSeededMathRandom(seed, () => simulateLlm(llmScenario(task.scenario, seed, options), policy, { seed, params, timeline: false })),
+      run: (params) => {
+        const inputs = sweepRunInputs('llm', task.scenario, seed, task.options) as LlmRunInputs;
+        return withSeededMathRandom(seed, () => simulateLlm(inputs.scenario, policy, { ...inputs.options, params }));
+      },
       // A request-level record is tens of thousands of rows: the metrics are the result worth keeping here.
       artifact: () => null,
     };
   }
   const policy = compileOrFind<JobShopPolicy>(task.policy, findJobshopPolicy, compilePolicy);
-  const options = task.options as JobshopSweepOptions;
   return {
     policy,
     run: (params) => {
-      const instance = jobshopInstance(task.scenario, seed, options);
-      const runOptions = { seed, params, scheme: options.scheme ?? 'active', online: options.online, breakdowns: options.breakdowns };
-      return withSeededMathRandom(seed, () => simulateJobshop(instance, policy, runOptions));
+      const inputs = sweepRunInputs('jobshop', task.scenario, seed, task.options) as JobshopRunInputs;
+      return withSeededMathRandom(seed, () => simulateJobshop(inputs.instance, policy, { ...inputs.options, params }));
     },
     artifact: (result) => encodeSchedule((result as JobShopResult).schedule),
   };

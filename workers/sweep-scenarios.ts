@@ -3,22 +3,22 @@
  * seed and options, the same way `schedlab run <engine>` builds it from the command line. Pure engine code, so it
  * runs unchanged in a pool thread and in the isolated child process.
  */
-import { CATALOGUE } from '../../engine/jobshop/catalogue';
-import { withDueDates, withReleaseDates } from '../../engine/jobshop/generators/due-dates';
-import { generateRandom } from '../../engine/jobshop/generators/random';
-import { generateTaillard } from '../../engine/jobshop/generators/taillard';
-import type { JobShopInstance } from '../../engine/jobshop/model';
-import { VM_CATALOGUE } from '../../engine/vm/catalogue';
-import { withChurn } from '../../engine/vm/generators/churn';
-import { randomCluster } from '../../engine/vm/generators/random';
-import { generateVmr2lLike, VMR2L_SIZES } from '../../engine/vm/generators/vmr2l-like';
-import type { VmScenario } from '../../engine/vm/model';
-import { PRESETS } from '../../engine/llm/workloads/presets';
-import { withRate } from '../../engine/llm/workloads/rate';
-import type { ClusterSpec, LlmScenario } from '../../engine/llm/model';
-import { InputError } from '../../engine/core/errors';
-import type { JobshopSweepOptions, LlmSweepOptions, VmSweepOptions } from '../../db/sweep-options';
-import type { SweepScenario } from '../../db/sweep-expand';
+import { CATALOGUE } from '../engine/jobshop/catalogue';
+import { withDueDates, withReleaseDates } from '../engine/jobshop/generators/due-dates';
+import { generateRandom } from '../engine/jobshop/generators/random';
+import { generateTaillard } from '../engine/jobshop/generators/taillard';
+import type { JobShopInstance } from '../engine/jobshop/model';
+import { VM_CATALOGUE } from '../engine/vm/catalogue';
+import { withChurn } from '../engine/vm/generators/churn';
+import { randomCluster } from '../engine/vm/generators/random';
+import { generateVmr2lLike, VMR2L_SIZES } from '../engine/vm/generators/vmr2l-like';
+import type { VmScenario } from '../engine/vm/model';
+import { PRESETS } from '../engine/llm/workloads/presets';
+import { withRate } from '../engine/llm/workloads/rate';
+import type { ClusterSpec, LlmScenario } from '../engine/llm/model';
+import { InputError } from '../engine/core/errors';
+import type { JobshopSweepOptions, LlmSweepOptions, VmSweepOptions } from '../db/sweep-options';
+import type { SweepScenario } from '../db/sweep-expand';
 
 /** Seconds of churn a drift run gets when its scenario has no arrivals or exits (as `schedlab run vm --drift on`). */
 export const CHURN_SECONDS = 3600;
