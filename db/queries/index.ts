@@ -2,4 +2,5 @@ export { saveExperiment, experimentIdOf, snapshotHashOf, policyIdOf, scenarioIdO
 export { getExperiment, SnapshotIntegrityError } from './get-experiment';
 export { listExperiments, LIST_DEFAULT_LIMIT, LIST_MAX_LIMIT, type ListExperimentsOptions } from './list-experiments';
 export { createSweep, touchSweep, storeSweepRun, storeSweepRunIn, storeSweepRuns, storeSweepRunsIn, claimSweepRun, encodeMetrics, decodeMetrics, newSweepId, type NewSweep, type FinishedSweepRun } from './sweep-store';
-export { getSweep, getSweepStatus, listStoredKeys, listSweepRuns, listSweeps, LOCAL_HEARTBEAT_TIMEOUT_SECONDS, type SweepRecord, type SweepStatus, type StoredSweepRun } from './sweep-read';
+export { getSweep, getSweepStatus, listStoredKeys, listSweepRuns, listSweeps, getSweepRun, LOCAL_HEARTBEAT_TIMEOUT_SECONDS, type SweepRecord, type SweepStatus, type StoredSweepRun } from './sweep-read';
+export { createBrowserSweep, browserSweepPlan, storeBrowserSweepRuns, type SweepPlan, type PlannedRun, type PostSweepRuns } from './browser-sweep';

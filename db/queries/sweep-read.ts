@@ -119,7 +119,11 @@ export interface StoredSweepRun {
 /** The stored runs of a sweep in expansion order (metrics decoded back to numbers). */
 export async function listSweepRuns(db: Db, sweepId: string, options: { withArtifacts?: boolean } = {}): Promise<StoredSweepRun[]> {
   const rows = await db.select().from(sweepRuns).where(eq(sweepRuns.sweepId, sweepId)).orderBy(asc(sweepRuns.position));
-  return rows.map((r) => ({
+  return rows.map((r) => storedRunOf(r, options.withArtifacts !== false));
+}
+
+function storedRunOf(r: typeof sweepRuns.$inferSelect, withArtifact: boolean): StoredSweepRun {
+  return {
     runKey: r.runKey,
     position: r.position,
     scenarioLabel: r.scenarioLabel,
@@ -129,12 +133,12 @@ export async function listSweepRuns(db: Db, sweepId: string, options: { withArti
     options: r.options,
     status: r.status as StoredSweepRun['status'],
     metrics: decodeMetrics(r.metrics),
-    artifact: options.withArtifacts === false ? null : r.artifact,
+    artifact: withArtifact ? r.artifact : null,
     error: r.error ?? null,
     worker: r.worker,
     attempt: r.attempt,
     elapsedMs: r.elapsedMs,
-  }));
+  };
 }
 
 /** The newest sweeps first, with their status: the app's sweep list. */
@@ -146,4 +150,10 @@ export async function listSweeps(db: Db, limit = 20): Promise<SweepStatus[]> {
     if (status) out.push(status);
   }
   return out;
+}
+
+/** One stored run with its artifact (the sweep page's Gantt of a clicked run); null when it is not stored. */
+export async function getSweepRun(db: Db, sweepId: string, runKey: string): Promise<StoredSweepRun | null> {
+  const rows = await db.select().from(sweepRuns).where(and(eq(sweepRuns.sweepId, sweepId), eq(sweepRuns.runKey, runKey)));
+  return rows.length === 0 ? null : storedRunOf(rows[0], true);
 }

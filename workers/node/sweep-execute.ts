@@ -13,15 +13,14 @@ import type { PolicyMeta } from '../../engine/core/policy';
 import { findBuiltinPolicy as findJobshopPolicy } from '../../engine/jobshop/policies';
 import { simulate as simulateJobshop } from '../../engine/jobshop/simulate';
 import { findBuiltinPolicy as findVmPolicy } from '../../engine/vm/policies';
-import type { MipSolver, VmResult } from '../../engine/vm/run-types';
+import type { MipSolver } from '../../engine/vm/run-types';
 import type { VmPolicy } from '../../engine/vm/policy-api';
 import { simulate as simulateVm } from '../../engine/vm/simulate';
 import { combinePolicies, findBuiltinPolicy as findLlmPolicy } from '../../engine/llm/policies';
 import type { LlmPolicy } from '../../engine/llm/policy-api';
 import { simulate as simulateLlm } from '../../engine/llm/simulate';
 import type { JobShopPolicy } from '../../engine/jobshop/policy-api';
-import type { JobShopResult } from '../../engine/jobshop/run-types';
-import { encodeSchedule } from '../../db/artifact-codec';
+import { sweepArtifact } from '../sweep-artifact';
 import type { SweepPolicy, SweepScenario } from '../../db/sweep-expand';
 import type { SweepEngineId } from '../../db/sweep-spec';
 import { compileLlmPolicy, compilePolicy, compileVmPolicy } from '../policy-compile';
@@ -63,7 +62,7 @@ export interface SweepHost {
   readonly loadMipSolver?: () => Promise<MipSolver>;
 }
 
-type Prepared = { policy: PolicyMeta; run: (params: ParamValues) => Promise<unknown> | unknown; artifact: (result: unknown) => string | null };
+type Prepared = { policy: PolicyMeta; run: (params: ParamValues) => Promise<unknown> | unknown };
 
 function compileOrFind<P>(policy: SweepPolicy, find: (id: string) => P | undefined, compile: (source: string, fileName: string) => P): P {
   if (policy.source !== undefined) return compile(policy.source, policy.fileName ?? 'policy.ts');
@@ -83,8 +82,6 @@ function prepare(task: SweepTask, host: SweepHost): Prepared {
         const inputs = sweepRunInputs('vm', task.scenario, seed, task.options) as VmRunInputs;
         return withSeededMathRandom(seed, () => simulateVm(inputs.scenario, policy, { ...inputs.options, params, mipSolver }));
       },
-      // [vm, from pm, from NUMA nodes, to pm, to NUMA nodes] per migration: the ids of the scenario, in order.
-      artifact: (result) => JSON.stringify(['vm1', (result as VmResult).migrations.map((m) => [m.vm, m.from.pm, m.from.numa, m.to.pm, m.to.numa])]),
     };
   }
   if (task.engine === 'llm') {
@@ -96,8 +93,6 @@ function prepare(task: SweepTask, host: SweepHost): Prepared {
         const inputs = sweepRunInputs('llm', task.scenario, seed, task.options) as LlmRunInputs;
         return withSeededMathRandom(seed, () => simulateLlm(inputs.scenario, policy, { ...inputs.options, params }));
       },
-      // A request-level record is tens of thousands of rows: the metrics are the result worth keeping here.
-      artifact: () => null,
     };
   }
   const policy = compileOrFind<JobShopPolicy>(task.policy, findJobshopPolicy, compilePolicy);
@@ -107,7 +102,6 @@ function prepare(task: SweepTask, host: SweepHost): Prepared {
       const inputs = sweepRunInputs('jobshop', task.scenario, seed, task.options) as JobshopRunInputs;
       return withSeededMathRandom(seed, () => simulateJobshop(inputs.instance, policy, { ...inputs.options, params }));
     },
-    artifact: (result) => encodeSchedule((result as JobShopResult).schedule),
   };
 }
 
@@ -133,7 +127,7 @@ export async function executeSweepTask(task: SweepTask, host: SweepHost = {}): P
   }
   try {
     const result = (await prepared.run(params)) as { metrics: Readonly<Record<string, number>> };
-    const artifact = task.artifacts ? prepared.artifact(result) : null;
+    const artifact = task.artifacts ? sweepArtifact(task.engine, result) : null;
     return { status: 'done', metrics: { ...result.metrics }, params, artifact, error: null, elapsedMs: performance.now() - started };
   } catch (error) {
     if (error instanceof InputError) return failed(task, { kind: 'input', message: error.message }, started, params);

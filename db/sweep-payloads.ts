@@ -1,0 +1,54 @@
+/**
+ * Payloads of the sweep API (app/api/sweeps): creating a browser sweep and posting its finished runs. One zod schema
+ * per payload, shared by the route handlers and the sweep page that sends them. zod only, so it bundles for the
+ * browser.
+ */
+import { z } from 'zod';
+import { SWEEP_LIMITS } from './sweep-spec';
+
+/** A sweep id: 32 hex digits (db/queries/sweep-store.ts newSweepId). */
+export const SWEEP_ID_PATTERN = /^[0-9a-f]{32}$/;
+export const RUN_KEY_PATTERN = /^[0-9a-f]{64}$/;
+
+export function isSweepId(value: string): boolean {
+  return SWEEP_ID_PATTERN.test(value);
+}
+
+/** POST /api/sweeps: the spec is checked by parseSweepSpec (db/sweep-spec.ts), which names every bad field. */
+export const CreateSweepPayloadSchema = z.object({ spec: z.unknown(), workers: z.int().min(1).max(256).optional() }).strict();
+export type CreateSweepPayload = z.infer<typeof CreateSweepPayloadSchema>;
+
+/** JSON has no NaN or infinities: a metric that is one travels as its name (as sweep_runs stores it). */
+const MetricValue = z.union([z.number(), z.enum(['NaN', 'Infinity', '-Infinity'])]);
+
+/** Largest artifact one run may post: a 100 x 20 job-shop schedule in the compact codec is about 40 kB. */
+export const MAX_ARTIFACT_CHARS = 2_000_000;
+
+export const PostedSweepRunSchema = z
+  .object({
+    runKey: z.string().regex(RUN_KEY_PATTERN, 'must be a run key (64 hex digits) from the sweep plan'),
+    status: z.enum(['done', 'failed']),
+    metrics: z.record(z.string().max(100), MetricValue),
+    /** Parameter values the run used, defaults filled in. */
+    params: z.record(z.string().max(100), z.number().refine(Number.isFinite, 'must be a finite number')),
+    artifact: z.string().max(MAX_ARTIFACT_CHARS).nullable(),
+    error: z.object({ kind: z.string().min(1).max(50), message: z.string().max(10_000), line: z.int().optional() }).strict().nullable(),
+    elapsedMs: z.number().min(0),
+  })
+  .strict();
+export type PostedSweepRun = z.infer<typeof PostedSweepRunSchema>;
+
+/**
+ * POST /api/sweeps/[id]/runs: finished runs (any number, stored in one transaction), and the tab's sign of life:
+ * `alive: false` when it stops, so the sweep shows as stopped at once instead of after the heartbeat timeout.
+ */
+export const PostSweepRunsPayloadSchema = z
+  .object({
+    runs: z.array(PostedSweepRunSchema).max(1_000),
+    alive: z.boolean().default(true),
+    workers: z.int().min(1).max(256).optional(),
+  })
+  .strict();
+export type PostSweepRunsPayload = z.input<typeof PostSweepRunsPayloadSchema>;
+
+export { SWEEP_LIMITS };
