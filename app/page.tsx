@@ -31,6 +31,12 @@ export default async function HomePage() {
           </li>
         ))}
       </ul>
+      <h2>Sweeps</h2>
+      <p>
+        <Link href="/sweeps">Sweeps</Link>: many policies, parameter values, scenarios and seeds at once, compared on two
+        objectives with the Pareto front; and <Link href="/sweeps/search">parameter search</Link> (NSGA-II, and evolved
+        job-shop rules).
+      </p>
       <h2>My experiments</h2>
       <MyExperiments titles={titles} />
       <h2>Recent experiments</h2>

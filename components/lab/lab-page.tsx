@@ -1,4 +1,5 @@
 'use client';
+import { LAB_DRAFT_KEYS } from '../state/draft-keys';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { PolicyEditor, POLICY_TEMPLATES, usePersistentSource, type EditorMarker } from '../editor';
 import { useLabStore } from '../state/lab-store';
@@ -15,7 +16,7 @@ import { useRunBatch } from './use-run-batch';
 const DEFAULT_TEMPLATE = POLICY_TEMPLATES.find((t) => t.id === 'mwkr') ?? POLICY_TEMPLATES[0];
 
 /** The editor draft of the job-shop lab; Fork writes a saved policy here before opening the lab. */
-export const LAB_DRAFT_KEY = 'lab:jobshop';
+export const LAB_DRAFT_KEY = LAB_DRAFT_KEYS.jobshop;
 
 /** The job-shop lab: the policy editor, scenarios and run controls side by side, and the results below. */
 export function LabPage({ initialSource }: { initialSource?: string }) {

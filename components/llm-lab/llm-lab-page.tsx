@@ -1,4 +1,5 @@
 'use client';
+import { LAB_DRAFT_KEYS } from '../state/draft-keys';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { LLM_POLICY_TEMPLATES, PolicyEditor, usePersistentSource, type EditorMarker } from '../editor';
 import type { RunFailure } from '../state/lab-types';
@@ -15,7 +16,7 @@ import { useLlmPool } from './use-llm-pool';
 /** The editor starts from Sarathi-Serve: short, and its chunk size is the first knob a reader wants to turn. */
 const DEFAULT_TEMPLATE = LLM_POLICY_TEMPLATES.find((t) => t.id === 'sarathi') ?? LLM_POLICY_TEMPLATES[0];
 
-export const LLM_LAB_DRAFT_KEY = 'lab:llm';
+export const LLM_LAB_DRAFT_KEY = LAB_DRAFT_KEYS.llm;
 
 /**
  * The LLM-serving lab: the policy editor ('schedlab/llm', the built-ins as templates), the workload, cluster and run

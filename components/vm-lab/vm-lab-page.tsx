@@ -1,4 +1,5 @@
 'use client';
+import { LAB_DRAFT_KEYS } from '../state/draft-keys';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { PolicyEditor, usePersistentSource, VM_POLICY_TEMPLATES, type EditorMarker } from '../editor';
 import type { VmResult } from '../../engine/vm';
@@ -20,7 +21,7 @@ const TEMPLATES = VM_POLICY_TEMPLATES.filter((t) => LAB_POLICIES.some((p) => p.i
 /** The editor starts from FFD: with greedy ticked as a built-in, the first Run already compares two policies. */
 const DEFAULT_TEMPLATE = TEMPLATES.find((t) => t.id === 'ffd') ?? VM_POLICY_TEMPLATES[0];
 
-export const VM_LAB_DRAFT_KEY = 'lab:vm';
+export const VM_LAB_DRAFT_KEY = LAB_DRAFT_KEYS.vm;
 
 /**
  * The VM-rescheduling lab: the policy editor ('schedlab/vm'), the cluster and run controls, the results, the
