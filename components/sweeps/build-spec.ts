@@ -42,6 +42,15 @@ function optionValue(text: string, name: string): unknown {
   return values.length === 1 ? values[0] : values;
 }
 
+/** The option fields as typed: empty ones left out, "10, 50" a list to sweep over. */
+export function parseOptions(options: Readonly<Record<string, string>>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(options)
+      .filter(([, text]) => text.trim() !== '')
+      .map(([name, text]) => [name, optionValue(text, name)]),
+  );
+}
+
 export function buildSpec(state: BuilderState): SweepSpecInput {
   const policies: NonNullable<SweepSpecInput['policies']> = state.policies.map((policy) => {
     if (policy.randomPoints > 0) return { builtin: policy.builtin, params: { random: { count: policy.randomPoints, seed: 1 } } };
@@ -53,11 +62,7 @@ export function buildSpec(state: BuilderState): SweepSpecInput {
     return Object.keys(grid).length > 0 ? { builtin: policy.builtin, params: { grid } } : policy.builtin;
   });
   if (state.editorSource) policies.push({ source: state.editorSource, fileName: 'my-policy.ts', label: 'My policy (editor)' });
-  const options = Object.fromEntries(
-    Object.entries(state.options)
-      .filter(([, text]) => text.trim() !== '')
-      .map(([name, text]) => [name, optionValue(text, name)]),
-  );
+  const options = parseOptions(state.options);
   return {
     engine: state.engine,
     ...(state.title.trim() ? { title: state.title.trim() } : {}),

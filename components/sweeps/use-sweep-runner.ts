@@ -1,10 +1,10 @@
 'use client';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { RunPool } from '../../workers/browser/run-pool';
+import { useCallback, useRef, useState } from 'react';
 import type { RunRequest } from '../../workers/browser/run-protocol';
 import { postedRunOf, sweepRunRequest } from '../../workers/browser/sweep-run-request';
 import type { PostedSweepRun } from '../../db/sweep-payloads';
 import { sweepApi } from './sweep-api';
+import { useRunPool } from './use-run-pool';
 
 export interface SweepProgress {
   readonly running: boolean;
@@ -23,17 +23,10 @@ const IDLE: SweepProgress = { running: false, done: 0, total: 0, etaMs: 0, error
  * progress (they are not stored) and tells the server the sweep stopped. `onStored` fires after every post.
  */
 export function useSweepRunner(sweepId: string, onStored: () => void) {
-  const poolRef = useRef<RunPool | null>(null);
+  const poolRef = useRunPool();
   const [progress, setProgress] = useState<SweepProgress>(IDLE);
   const onStoredRef = useRef(onStored);
   onStoredRef.current = onStored;
-
-  useEffect(() => {
-    poolRef.current = new RunPool({
-      createWorker: () => new Worker(new URL('../../workers/browser/simulation-worker.ts', import.meta.url), { type: 'module' }),
-    });
-    return () => poolRef.current?.dispose();
-  }, []);
 
   const run = useCallback(async () => {
     const pool = poolRef.current;
@@ -87,8 +80,8 @@ export function useSweepRunner(sweepId: string, onStored: () => void) {
       await flush(false);
       setProgress((p) => ({ ...p, running: false, error: (error as Error).message }));
     }
-  }, [sweepId]);
+  }, [sweepId, poolRef]);
 
-  const stop = useCallback(() => poolRef.current?.stop(), []);
+  const stop = useCallback(() => poolRef.current?.stop(), [poolRef]);
   return { run, stop, progress };
 }
