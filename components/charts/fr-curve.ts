@@ -1,5 +1,5 @@
 import { line } from 'd3';
-import { appendLegend, createLineFrame, paddedDomain, seriesColor, seriesDash } from './line-frame';
+import { appendLegend, createLineFrame, paddedDomain, seriesColor, seriesDash, mountResponsiveChart } from './line-frame';
 
 /**
  * FR after each migration: one line per run (x = migrations made, y = fragment rate), overlaid so policies can
@@ -95,27 +95,5 @@ function draw(root: HTMLElement, data: FrCurveData, options: FrCurveOptions, wid
 }
 
 export function renderFrCurve(container: HTMLElement, data: FrCurveData, options: FrCurveOptions = {}): FrCurveHandle {
-  const root = document.createElement('div');
-  root.className = 'fr-curve';
-  container.appendChild(root);
-  let current = { data, options };
-  const width = () => Math.max(260, container.clientWidth || 600);
-  let drawnWidth = width();
-  draw(root, data, options, drawnWidth);
-  const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => {
-    if (width() === drawnWidth) return;
-    drawnWidth = width();
-    draw(root, current.data, current.options, drawnWidth);
-  });
-  observer?.observe(container);
-  return {
-    update(next, nextOptions) {
-      current = { data: next, options: nextOptions ?? current.options };
-      draw(root, current.data, current.options, drawnWidth);
-    },
-    destroy() {
-      observer?.disconnect();
-      root.remove();
-    },
-  };
+  return mountResponsiveChart(container, 'fr-curve', draw, data, options);
 }

@@ -1,6 +1,6 @@
 import { line } from 'd3';
 import { percentileSorted } from '../../engine/core/stats';
-import { appendLegend, createLineFrame, seriesColor, seriesDash } from './line-frame';
+import { appendLegend, createLineFrame, seriesColor, seriesDash, mountResponsiveChart } from './line-frame';
 
 /**
  * Latency CDFs of LLM runs: TTFT, TPOT and end-to-end latency side by side, one line per run. The x axis of each
@@ -108,27 +108,5 @@ function draw(root: HTMLElement, data: LatencyCdfData, options: LatencyCdfOption
 }
 
 export function renderLatencyCdf(container: HTMLElement, data: LatencyCdfData, options: LatencyCdfOptions = {}): LatencyCdfHandle {
-  const root = document.createElement('div');
-  root.className = 'latency-cdf';
-  container.appendChild(root);
-  let current = { data, options };
-  const width = () => Math.max(260, container.clientWidth || 900);
-  let drawnWidth = width();
-  draw(root, data, options, drawnWidth);
-  const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => {
-    if (width() === drawnWidth) return;
-    drawnWidth = width();
-    draw(root, current.data, current.options, drawnWidth);
-  });
-  observer?.observe(container);
-  return {
-    update(next, nextOptions) {
-      current = { data: next, options: nextOptions ?? current.options };
-      draw(root, current.data, current.options, drawnWidth);
-    },
-    destroy() {
-      observer?.disconnect();
-      root.remove();
-    },
-  };
+  return mountResponsiveChart(container, 'latency-cdf', draw, data, options, 900);
 }

@@ -119,3 +119,44 @@ export function paddedDomain(values: readonly number[], floor = -Infinity): [num
   const pad = hi > lo ? (hi - lo) * 0.08 : Math.max(0.01, Math.abs(hi) * 0.05);
   return [Math.max(floor, lo - pad), hi + pad];
 }
+
+/**
+ * Mounts an SVG chart that redraws itself: `draw` paints the whole chart into a fresh root of `className` at the
+ * container's width (at least 260 px; `fallbackWidth` where the container has none yet, as in tests), again when the
+ * container's width changes, and on update(). One place for the handle every chart in this folder returns.
+ */
+export function mountResponsiveChart<D, O>(
+  container: HTMLElement,
+  className: string,
+  draw: (root: HTMLElement, data: D, options: O, width: number) => void,
+  data: D,
+  options: O,
+  fallbackWidth = 600,
+): { update(data: D, options?: O): void; destroy(): void } {
+  const root = document.createElement('div');
+  root.className = className;
+  container.appendChild(root);
+  let current = { data, options };
+  const width = () => Math.max(260, container.clientWidth || fallbackWidth);
+  let drawnWidth = width();
+  draw(root, data, options, drawnWidth);
+  const observer =
+    typeof ResizeObserver === 'undefined'
+      ? null
+      : new ResizeObserver(() => {
+          if (width() === drawnWidth) return;
+          drawnWidth = width();
+          draw(root, current.data, current.options, drawnWidth);
+        });
+  observer?.observe(container);
+  return {
+    update(next, nextOptions) {
+      current = { data: next, options: nextOptions ?? current.options };
+      draw(root, current.data, current.options, drawnWidth);
+    },
+    destroy() {
+      observer?.disconnect();
+      root.remove();
+    },
+  };
+}

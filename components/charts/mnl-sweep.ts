@@ -1,5 +1,5 @@
 import { line } from 'd3';
-import { appendLegend, createLineFrame, paddedDomain, seriesColor, seriesDash } from './line-frame';
+import { appendLegend, createLineFrame, paddedDomain, seriesColor, seriesDash, mountResponsiveChart } from './line-frame';
 
 /**
  * The MNL sweep: each policy run at MNL = 0, 5, 10, ... and its final FR drawn against the migrations it used
@@ -81,27 +81,5 @@ function draw(root: HTMLElement, data: MnlSweepData, options: MnlSweepOptions, w
 }
 
 export function renderMnlSweep(container: HTMLElement, data: MnlSweepData, options: MnlSweepOptions = {}): MnlSweepHandle {
-  const root = document.createElement('div');
-  root.className = 'mnl-sweep';
-  container.appendChild(root);
-  let current = { data, options };
-  const width = () => Math.max(260, container.clientWidth || 600);
-  let drawnWidth = width();
-  draw(root, data, options, drawnWidth);
-  const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => {
-    if (width() === drawnWidth) return;
-    drawnWidth = width();
-    draw(root, current.data, current.options, drawnWidth);
-  });
-  observer?.observe(container);
-  return {
-    update(next, nextOptions) {
-      current = { data: next, options: nextOptions ?? current.options };
-      draw(root, current.data, current.options, drawnWidth);
-    },
-    destroy() {
-      observer?.disconnect();
-      root.remove();
-    },
-  };
+  return mountResponsiveChart(container, 'mnl-sweep', draw, data, options);
 }

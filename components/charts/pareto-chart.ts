@@ -1,7 +1,7 @@
 import { format, line } from 'd3';
 import type { Direction } from '../../engine/core/policy';
 import { hypervolume, nonDominated } from '../../engine/core/pareto';
-import { appendLegend, createLineFrame, paddedDomain, seriesColor } from './line-frame';
+import { appendLegend, createLineFrame, paddedDomain, seriesColor, mountResponsiveChart } from './line-frame';
 
 /**
  * The Pareto front of a comparison: one point per (policy, parameters) group at the aggregate of two objectives,
@@ -241,27 +241,5 @@ function draw(root: HTMLElement, data: ParetoChartData, options: ParetoChartOpti
 }
 
 export function renderParetoChart(container: HTMLElement, data: ParetoChartData, options: ParetoChartOptions = {}): ParetoChartHandle {
-  const root = document.createElement('div');
-  root.className = 'pareto-chart';
-  container.appendChild(root);
-  let current = { data, options };
-  const width = () => Math.max(260, container.clientWidth || 600);
-  let drawnWidth = width();
-  draw(root, data, options, drawnWidth);
-  const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => {
-    if (width() === drawnWidth) return;
-    drawnWidth = width();
-    draw(root, current.data, current.options, drawnWidth);
-  });
-  observer?.observe(container);
-  return {
-    update(next, nextOptions) {
-      current = { data: next, options: nextOptions ?? current.options };
-      draw(root, current.data, current.options, drawnWidth);
-    },
-    destroy() {
-      observer?.disconnect();
-      root.remove();
-    },
-  };
+  return mountResponsiveChart(container, 'pareto-chart', draw, data, options);
 }

@@ -1,5 +1,5 @@
 import { axisBottom, axisLeft, format, line, scaleLinear, scaleLog, select } from 'd3';
-import { appendLegend, paddedDomain, seriesColor, seriesDash } from './line-frame';
+import { appendLegend, paddedDomain, seriesColor, seriesDash, mountResponsiveChart } from './line-frame';
 
 /**
  * The rate sweep of LLM serving: each policy run at several arrival rates, drawn as achieved throughput (x)
@@ -101,27 +101,5 @@ function draw(root: HTMLElement, data: RateSweepData, options: RateSweepOptions,
 }
 
 export function renderRateSweep(container: HTMLElement, data: RateSweepData, options: RateSweepOptions = {}): RateSweepHandle {
-  const root = document.createElement('div');
-  root.className = 'rate-sweep';
-  container.appendChild(root);
-  let current = { data, options };
-  const width = () => Math.max(260, container.clientWidth || 600);
-  let drawnWidth = width();
-  draw(root, data, options, drawnWidth);
-  const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => {
-    if (width() === drawnWidth) return;
-    drawnWidth = width();
-    draw(root, current.data, current.options, drawnWidth);
-  });
-  observer?.observe(container);
-  return {
-    update(next, nextOptions) {
-      current = { data: next, options: nextOptions ?? current.options };
-      draw(root, current.data, current.options, drawnWidth);
-    },
-    destroy() {
-      observer?.disconnect();
-      root.remove();
-    },
-  };
+  return mountResponsiveChart(container, 'rate-sweep', draw, data, options);
 }

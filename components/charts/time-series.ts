@@ -1,5 +1,5 @@
 import { line } from 'd3';
-import { appendLegend, createLineFrame, paddedDomain, seriesColor, seriesDash } from './line-frame';
+import { appendLegend, createLineFrame, paddedDomain, seriesColor, seriesDash, mountResponsiveChart } from './line-frame';
 
 /**
  * KV-cache usage and queue length over time, for several LLM runs overlaid: two line charts over the same time axis
@@ -88,27 +88,5 @@ function draw(root: HTMLElement, data: TimeSeriesData, options: TimeSeriesOption
 }
 
 export function renderTimeSeries(container: HTMLElement, data: TimeSeriesData, options: TimeSeriesOptions = {}): TimeSeriesHandle {
-  const root = document.createElement('div');
-  root.className = 'time-series';
-  container.appendChild(root);
-  let current = { data, options };
-  const width = () => Math.max(260, container.clientWidth || 600);
-  let drawnWidth = width();
-  draw(root, data, options, drawnWidth);
-  const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => {
-    if (width() === drawnWidth) return;
-    drawnWidth = width();
-    draw(root, current.data, current.options, drawnWidth);
-  });
-  observer?.observe(container);
-  return {
-    update(next, nextOptions) {
-      current = { data: next, options: nextOptions ?? current.options };
-      draw(root, current.data, current.options, drawnWidth);
-    },
-    destroy() {
-      observer?.disconnect();
-      root.remove();
-    },
-  };
+  return mountResponsiveChart(container, 'time-series', draw, data, options);
 }
