@@ -1,11 +1,11 @@
 'use client';
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useRef } from 'react';
 import { findBuiltinPolicy } from '../../engine/jobshop/policies';
-import { RunPool } from '../../workers/browser/run-pool';
 import type { JobShopRunRequest } from '../../workers/browser/run-protocol';
 import { useLabStore } from '../state/lab-store';
 import type { LabRun, RunFailure } from '../state/lab-types';
 import type { RunPolicyRecord } from './experiment-payload';
+import { useRunPool } from './use-run-pool';
 
 export const EDITOR_POLICY_FILE = 'my-policy.ts';
 
@@ -20,17 +20,10 @@ export function editorPolicyLabel(source: string): string {
  * store as they arrive. Returns run/stop, the policy record of each run (for saving) and the editor's last failure.
  */
 export function useRunBatch(editorSource: string, onEditorFailure: (failure: RunFailure | null) => void) {
-  const poolRef = useRef<RunPool | null>(null);
+  const poolRef = useRunPool();
   const policiesRef = useRef(new Map<string, RunPolicyRecord>());
   const sourceRef = useRef(editorSource);
   sourceRef.current = editorSource;
-
-  useEffect(() => {
-    poolRef.current = new RunPool({
-      createWorker: () => new Worker(new URL('../../workers/browser/simulation-worker.ts', import.meta.url), { type: 'module' }),
-    });
-    return () => poolRef.current?.dispose();
-  }, []);
 
   const run = useCallback(async () => {
     const state = useLabStore.getState();

@@ -1,12 +1,12 @@
 'use client';
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useRef } from 'react';
 import type { LlmResult } from '../../engine/llm';
-import { RunPool } from '../../workers/browser/run-pool';
 import type { LlmRunRequest } from '../../workers/browser/run-protocol';
 import type { RunFailure } from '../state/lab-types';
 import { useLlmLabStore } from '../state/llm-lab-store';
 import type { LlmLabRun } from '../state/llm-lab-types';
 import { buildScenario, clusterLabel, clusterSpec, llmPolicyEntries, llmRunRequest, parseRates } from './llm-run-requests';
+import { useRunPool } from '../lab/use-run-pool';
 
 /**
  * Budget of one LLM run. An hour of azure-conv (~19,000 requests) takes 1–2 s on a fast core; a sweep at high
@@ -19,16 +19,9 @@ export const LLM_BUDGET_MS = 60_000;
  * policies on the workload and cluster) and the rate sweep, with progress into the store and Stop for both.
  */
 export function useLlmPool(editorSource: string, onEditorFailure: (failure: RunFailure | null) => void, onInputError: (message: string | null) => void) {
-  const poolRef = useRef<RunPool | null>(null);
+  const poolRef = useRunPool();
   const sourceRef = useRef(editorSource);
   sourceRef.current = editorSource;
-
-  useEffect(() => {
-    poolRef.current = new RunPool({
-      createWorker: () => new Worker(new URL('../../workers/browser/simulation-worker.ts', import.meta.url), { type: 'module' }),
-    });
-    return () => poolRef.current?.dispose();
-  }, []);
 
   const run = useCallback(async () => {
     const state = useLlmLabStore.getState();

@@ -6,7 +6,7 @@ import { LAB_DRAFT_KEYS } from '../state/draft-keys';
 import { parseOptions } from './build-spec';
 import { checkSearchOptions, evaluateCandidates, SearchStopped } from './search-evaluate';
 import { initialSetup, SearchSetupFields, type SearchSetupState } from './search-setup-fields';
-import { useRunPool } from './use-run-pool';
+import { useRunPool } from '../lab/use-run-pool';
 
 /** The policy file of an evolved rule, as the editor and the CLI take it. */
 export function evolvedRuleSource(rule: RuleExpr, seed: number, objective: GpObjective): string {

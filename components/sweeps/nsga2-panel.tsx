@@ -12,7 +12,7 @@ import { parseOptions } from './build-spec';
 import { checkSearchOptions, evaluateCandidates, SearchStopped } from './search-evaluate';
 import { initialSetup, SearchSetupFields, type SearchSetupState } from './search-setup-fields';
 import { sweepApi } from './sweep-api';
-import { useRunPool } from './use-run-pool';
+import { useRunPool } from '../lab/use-run-pool';
 
 type Evaluated = { params: Record<string, number>; objectives: readonly number[] };
 const FIRST_SCENARIO: Record<SweepEngineId, string> = { jobshop: 'ta01', vm: 'vmr2l-s', llm: 'steady' };

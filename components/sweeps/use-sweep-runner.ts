@@ -4,7 +4,7 @@ import type { RunRequest } from '../../workers/browser/run-protocol';
 import { postedRunOf, sweepRunRequest } from '../../workers/browser/sweep-run-request';
 import type { PostedSweepRun } from '../../db/sweep-payloads';
 import { sweepApi } from './sweep-api';
-import { useRunPool } from './use-run-pool';
+import { useRunPool } from '../lab/use-run-pool';
 
 export interface SweepProgress {
   readonly running: boolean;

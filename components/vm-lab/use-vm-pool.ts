@@ -1,11 +1,11 @@
 'use client';
-import { useCallback, useEffect, useRef } from 'react';
-import { RunPool } from '../../workers/browser/run-pool';
+import { useCallback, useRef } from 'react';
 import type { VmRunRequest } from '../../workers/browser/run-protocol';
 import type { RunFailure } from '../state/lab-types';
 import { scenarioMode, useVmLabStore, type VmLabState } from '../state/vm-lab-store';
 import type { VmLabRun, VmRunSettings } from '../state/vm-lab-types';
 import { scenarioForRun, sweepLimits, vmPolicyEntries, vmRunOptions, vmRunRequest } from './vm-run-requests';
+import { useRunPool } from '../lab/use-run-pool';
 
 /** The engine options of the controls, and the scenario they give (with churn under drift, see scenarioForRun). */
 function runSetup(state: VmLabState) {
@@ -29,16 +29,9 @@ export const VM_BUDGET_MS = 30_000;
  * policies on the cluster) and the MNL sweep, with progress into the store and Stop for both.
  */
 export function useVmPool(editorSource: string, onEditorFailure: (failure: RunFailure | null) => void) {
-  const poolRef = useRef<RunPool | null>(null);
+  const poolRef = useRunPool();
   const sourceRef = useRef(editorSource);
   sourceRef.current = editorSource;
-
-  useEffect(() => {
-    poolRef.current = new RunPool({
-      createWorker: () => new Worker(new URL('../../workers/browser/simulation-worker.ts', import.meta.url), { type: 'module' }),
-    });
-    return () => poolRef.current?.dispose();
-  }, []);
 
   const run = useCallback(async () => {
     const state = useVmLabStore.getState();
