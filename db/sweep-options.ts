@@ -11,7 +11,7 @@ import { VM_CATALOGUE } from '../engine/vm/catalogue';
 import { BUILTIN_POLICIES as VM_POLICIES } from '../engine/vm/policies';
 import { PRESETS } from '../engine/llm/workloads/presets';
 import { BUILTIN_POLICIES as LLM_POLICIES } from '../engine/llm/policies';
-import type { ParameterSpec } from '../engine/core/params';
+import { resolveParams, type ParameterSpec } from '../engine/core/params';
 import type { SweepEngineId } from './sweep-spec';
 
 const positive = z.number().positive();
@@ -88,4 +88,20 @@ export function builtinPolicies(engine: SweepEngineId): readonly BuiltinInfo[] {
 export function findBuiltin(engine: SweepEngineId, id: string): BuiltinInfo | undefined {
   const wanted = id.toLowerCase().replace('/', '-');
   return builtinPolicies(engine).find((p) => p.id === wanted);
+}
+
+/**
+ * The parameter values a sweep run of a built-in uses: its declared defaults filled in (a policy with a dispatcher
+ * declares both one's parameters, as llmEngine.combinePolicies does). A policy source's declarations are read only
+ * where it runs, so for it (and for values its policy would refuse: that run fails and says why) the given values.
+ * The server stores this for a browser-posted run; the CLI's executor stores the same (resolveParams).
+ */
+export function sweepRunParams(engine: SweepEngineId, policy: { readonly builtin?: string; readonly dispatch?: string }, given: Readonly<Record<string, number>>): Record<string, number> {
+  if (policy.builtin === undefined) return { ...given };
+  const declared = [policy.builtin, policy.dispatch].flatMap((id) => (id === undefined ? [] : (findBuiltin(engine, id)?.params ?? [])));
+  try {
+    return { ...resolveParams(declared, given, `policy "${policy.builtin}"`) };
+  } catch {
+    return { ...given };
+  }
 }

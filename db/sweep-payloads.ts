@@ -29,8 +29,6 @@ export const PostedSweepRunSchema = z
     runKey: z.string().regex(RUN_KEY_PATTERN, 'must be a run key (64 hex digits) from the sweep plan'),
     status: z.enum(['done', 'failed']),
     metrics: z.record(z.string().max(100), MetricValue),
-    /** Parameter values the run used, defaults filled in. */
-    params: z.record(z.string().max(100), z.number().refine(Number.isFinite, 'must be a finite number')),
     artifact: z.string().max(MAX_ARTIFACT_CHARS).nullable(),
     error: z.object({ kind: z.string().min(1).max(50), message: z.string().max(10_000), line: z.int().optional() }).strict().nullable(),
     elapsedMs: z.number().min(0),

@@ -9,6 +9,7 @@ import type { Db } from '../client';
 import { expandSweep, type ExpandedSweep, type SweepPolicy, type SweepScenario } from '../sweep-expand';
 import type { PostSweepRunsPayloadSchema } from '../sweep-payloads';
 import { parseSweepSpec, SweepSpecError } from '../sweep-spec';
+import { sweepRunParams } from '../sweep-options';
 import type { z } from 'zod';
 import { getSweep, listStoredKeys } from './sweep-read';
 import { createSweep, decodeMetrics, storeSweepRuns, touchSweep, type FinishedSweepRun } from './sweep-store';
@@ -115,7 +116,7 @@ export async function storeBrowserSweepRuns(db: Db, sweepId: string, payload: Po
       position: run.position,
       scenarioLabel: run.scenario.label,
       policyLabel: run.policy.label,
-      params: posted.params,
+      params: sweepRunParams(entry.expanded.engine, run.policy, run.params),
       seed: run.seed,
       options: run.options,
       status: posted.status,

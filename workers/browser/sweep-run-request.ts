@@ -4,8 +4,6 @@
  * same engine, seeded stream and compile path as the CLI — so a stored run has the same metrics to the bit whoever
  * ran it (test/sweep/browser-sweep.test.ts checks it against the CLI's executor).
  */
-import { resolveParams } from '../../engine/core/params';
-import { findEngine } from '../../engine';
 import type { PlannedRun, SweepPlan } from '../../db/queries/browser-sweep';
 import type { PostedSweepRun } from '../../db/sweep-payloads';
 import type { SweepPolicy } from '../../db/sweep-expand';
@@ -30,32 +28,14 @@ export function sweepRunRequest(plan: Pick<SweepPlan, 'engine' | 'scenarios' | '
   return { runId: run.key, instance: inputs.instance, policy: choice, options: { ...inputs.options, params: run.params } };
 }
 
-/**
- * The parameter values a run used: a built-in's declared defaults filled in (as the CLI stores them). A policy
- * source's declarations are only read inside the worker, so its run stores the values the spec gave.
- */
-function paramsUsed(plan: Pick<SweepPlan, 'engine' | 'policies'>, run: PlannedRun): Record<string, number> {
-  const policy = plan.policies[run.policy];
-  const engine = findEngine(plan.engine);
-  if (policy.builtin === undefined || !engine) return { ...run.params };
-  // A policy with a dispatcher declares both one's parameters, as llmEngine.combinePolicies does.
-  const declared = [policy.builtin, policy.dispatch].flatMap((id) => (id === undefined ? [] : (engine.findPolicy(id)?.params ?? [])));
-  try {
-    return { ...resolveParams(declared, run.params, `policy "${policy.label}"`) };
-  } catch {
-    return { ...run.params }; // the run itself reports the bad value as its failure
-  }
-}
-
 const encodeMetric = (value: number): number | 'NaN' | 'Infinity' | '-Infinity' => (Number.isFinite(value) ? value : (String(value) as 'NaN' | 'Infinity' | '-Infinity'));
 
-/** What the page posts for a finished run: the outcome only; the server adds labels, seed and options. */
+/** What the page posts for a finished run: the outcome only; the server adds labels, parameters, seed and options. */
 export function postedRunOf(plan: Pick<SweepPlan, 'engine' | 'policies'>, run: PlannedRun, outcome: RunOutcome, artifacts = true): PostedSweepRun {
-  const params = paramsUsed(plan, run);
   if (!outcome.ok) {
     const { kind, message, line } = outcome.failure;
-    return { runKey: run.key, status: 'failed', metrics: {}, params, artifact: null, error: { kind, message, ...(line === undefined ? {} : { line }) }, elapsedMs: 0 };
+    return { runKey: run.key, status: 'failed', metrics: {}, artifact: null, error: { kind, message, ...(line === undefined ? {} : { line }) }, elapsedMs: 0 };
   }
   const metrics = Object.fromEntries(Object.entries(outcome.result.metrics).map(([name, value]) => [name, encodeMetric(value)]));
-  return { runKey: run.key, status: 'done', metrics, params, artifact: artifacts ? sweepArtifact(plan.engine, outcome.result) : null, error: null, elapsedMs: outcome.elapsedMs };
+  return { runKey: run.key, status: 'done', metrics, artifact: artifacts ? sweepArtifact(plan.engine, outcome.result) : null, error: null, elapsedMs: outcome.elapsedMs };
 }
