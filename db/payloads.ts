@@ -32,7 +32,7 @@ export const LIMITS = {
 // Postgres text and jsonb cannot hold U+0000, and a lone UTF-16 surrogate is replaced on the way into UTF-8, which
 // would make the stored snapshot differ from the hashed one. Both are refused here, with a message, instead.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-function text(max: number, min = 0) {
+export function text(max: number, min = 0) {
   return z
     .string()
     .min(min)
@@ -43,7 +43,7 @@ function text(max: number, min = 0) {
 
 // Record keys are identifiers (metric and parameter names). The pattern also keeps out "__proto__"-style surprises
 // when records are rebuilt as plain objects.
-const RECORD_KEY = z
+export const RECORD_KEY = z
   .string()
   .regex(/^[A-Za-z_][A-Za-z0-9_.-]{0,99}$/, 'must be an identifier (letters, digits, _ . -; at most 100 characters)')
   .refine((k) => k !== '__proto__' && k !== 'constructor' && k !== 'prototype', 'is a reserved name');

@@ -14,6 +14,11 @@ export interface SweepProgress {
   readonly error: string | null;
 }
 
+/** Runs per post (the API takes up to MAX_POSTED_RUNS; job-shop schedules make each run tens of kB). */
+const POST_BATCH = 100;
+/** The tab's sign of life while runs are in progress (the server takes 30 s of silence as a stopped sweep). */
+const HEARTBEAT_MS = 5_000;
+
 const IDLE: SweepProgress = { running: false, done: 0, total: 0, etaMs: 0, error: null };
 
 /**
@@ -35,21 +40,28 @@ export function useSweepRunner(sweepId: string, onStored: () => void) {
     const pending: PostedSweepRun[] = [];
     let posting: Promise<void> = Promise.resolve();
     let postError: string | null = null;
+    // One post at a time, at most POST_BATCH runs each (a long backlog goes in several posts, so one large or bad
+    // batch cannot block the rest); an empty post is the heartbeat that keeps a long run from looking stopped.
     const flush = (alive: boolean): Promise<void> => {
       posting = posting.then(async () => {
-        const runs = pending.splice(0, pending.length);
-        if (runs.length === 0 && alive) return;
-        try {
-          await sweepApi.postRuns(sweepId, { runs, alive, workers: pool.size });
-          onStoredRef.current();
-        } catch (error) {
-          pending.unshift(...runs); // kept for the next post; nothing is lost while the tab is open
-          postError = `could not store runs: ${(error as Error).message}`;
-          setProgress((p) => ({ ...p, error: postError }));
-        }
+        do {
+          const runs = pending.splice(0, POST_BATCH);
+          try {
+            await sweepApi.postRuns(sweepId, { runs, alive: alive || pending.length > 0, workers: pool.size });
+            postError = null;
+            setProgress((p) => ({ ...p, error: null }));
+            onStoredRef.current();
+          } catch (error) {
+            pending.unshift(...runs); // kept for the next post; nothing is lost while the tab is open
+            postError = `could not store runs: ${(error as Error).message}`;
+            setProgress((p) => ({ ...p, error: postError }));
+            return;
+          }
+        } while (pending.length > 0);
       });
       return posting;
     };
+    const heartbeat = setInterval(() => void flush(true), HEARTBEAT_MS);
     try {
       const plan = await sweepApi.plan(sweepId);
       const planned = new Map(plan.runs.map((r) => [r.key, r]));
@@ -74,9 +86,11 @@ export function useSweepRunner(sweepId: string, onStored: () => void) {
           void flush(true);
         },
       });
+      clearInterval(heartbeat);
       await flush(false);
       setProgress((p) => ({ ...p, running: false, error: postError }));
     } catch (error) {
+      clearInterval(heartbeat);
       await flush(false);
       setProgress((p) => ({ ...p, running: false, error: (error as Error).message }));
     }

@@ -24,6 +24,11 @@ async function expansionOf(db: Db, sweepId: string) {
   const sweep = await getSweep(db, sweepId);
   if (!sweep) return null;
   const expanded = expandSweep(sweep.spec);
+  // Run keys include the engine version: after an upgrade every key would change and the stored runs would be
+  // re-run under a different engine. The CLI and the queue worker refuse the same way.
+  if (expanded.engineVersion !== sweep.engineVersion) {
+    throw new SweepSpecError([{ path: '', message: `sweep ${sweepId} was made with ${sweep.engine} engine version ${sweep.engineVersion}; this server runs ${expanded.engineVersion}, whose results differ. Fork it to run its spec again` }]);
+  }
   const entry = { expanded, byKey: new Map(expanded.runs.map((run, i) => [run.key, i])) };
   if (expansions.size >= EXPANSION_CACHE_LIMIT) expansions.delete(expansions.keys().next().value as string);
   expansions.set(sweepId, entry);

@@ -140,3 +140,22 @@ describe('browser sweeps through the API', () => {
     expect((await planRoute(new Request(`${BASE}/x/plan`), ctx('0'.repeat(32)))).status).toBe(404);
   });
 });
+
+describe('posted runs that Postgres could not hold', () => {
+  it('a NUL character in an error message is a 400 naming the field, not a 500', async () => {
+    const handle = await openDb({ memory: true });
+    setDb(handle);
+    try {
+      const { id } = (await (await create({ engine: 'jobshop', scenarios: ['ft06'], policies: ['spt'] })).json()) as { id: string };
+      const p = await plan(id);
+      const failed = { runKey: p.runs[0].key, status: 'failed', metrics: {}, artifact: null, error: { kind: 'policy', message: 'bad\u0000byte' }, elapsedMs: 0 };
+      const response = await postRuns(id, { runs: [failed] });
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as { issues: { path: string }[] }).issues[0].path).toBe('runs[0].error.message');
+      expect(await listSweepRuns(handle.db, id)).toHaveLength(0);
+    } finally {
+      setDb(undefined);
+      await handle.close();
+    }
+  });
+});

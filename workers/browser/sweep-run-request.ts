@@ -5,7 +5,7 @@
  * ran it (test/sweep/browser-sweep.test.ts checks it against the CLI's executor).
  */
 import type { PlannedRun, SweepPlan } from '../../db/queries/browser-sweep';
-import type { PostedSweepRun } from '../../db/sweep-payloads';
+import { MAX_ERROR_MESSAGE, type PostedSweepRun } from '../../db/sweep-payloads';
 import type { SweepPolicy } from '../../db/sweep-expand';
 import type { PolicyChoice } from '../../components/state/lab-types';
 import { sweepArtifact } from '../sweep-artifact';
@@ -34,7 +34,7 @@ const encodeMetric = (value: number): number | 'NaN' | 'Infinity' | '-Infinity' 
 export function postedRunOf(plan: Pick<SweepPlan, 'engine' | 'policies'>, run: PlannedRun, outcome: RunOutcome, artifacts = true): PostedSweepRun {
   if (!outcome.ok) {
     const { kind, message, line } = outcome.failure;
-    return { runKey: run.key, status: 'failed', metrics: {}, artifact: null, error: { kind, message, ...(line === undefined ? {} : { line }) }, elapsedMs: 0 };
+    return { runKey: run.key, status: 'failed', metrics: {}, artifact: null, error: { kind, message: message.length > MAX_ERROR_MESSAGE ? `${message.slice(0, MAX_ERROR_MESSAGE - 1)}…` : message, ...(line === undefined ? {} : { line }) }, elapsedMs: 0 };
   }
   const metrics = Object.fromEntries(Object.entries(outcome.result.metrics).map(([name, value]) => [name, encodeMetric(value)]));
   return { runKey: run.key, status: 'done', metrics, artifact: artifacts ? sweepArtifact(plan.engine, outcome.result) : null, error: null, elapsedMs: outcome.elapsedMs };
