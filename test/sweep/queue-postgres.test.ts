@@ -37,6 +37,8 @@ async function waitUntil<T>(what: string, probe: () => Promise<T | undefined>, s
 }
 
 if ('skip' in scratch) {
+  // Skipped only when no Postgres server answers (or it refuses CREATE DATABASE): pg-boss and the workers need a
+  // scratch database of their own. loudSkip prints a banner; on our machines and in CI the server is there.
   loudSkip('POSTGRES QUEUE TESTS', scratch.skip);
   describe.skip(`queued sweeps on Postgres (skipped: ${scratch.skip})`, () => {
     it('needs a reachable Postgres server', () => undefined);
