@@ -37,6 +37,11 @@ export default async function HomePage() {
         objectives with the Pareto front; and <Link href="/sweeps/search">parameter search</Link> (NSGA-II, and evolved
         job-shop rules).
       </p>
+      <h2>Lessons</h2>
+      <p>
+        <Link href="/lessons">Lessons</Link>: step-by-step explanations a teacher hands out as a link, from why SPT is
+        bad for makespan to why memory estimation decides goodput, and challenges with a leaderboard.
+      </p>
       <h2>My experiments</h2>
       <MyExperiments titles={titles} />
       <h2>Recent experiments</h2>

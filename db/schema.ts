@@ -212,4 +212,106 @@ export const sweepClaims = pgTable(
   (t) => [primaryKey({ columns: [t.sweepId, t.runKey] })],
 );
 
-export const schema = { experiments, scenarios, policies, runs, runArtifacts, sweeps, sweepRuns, sweepClaims };
+/**
+ * A stored lesson (issue 7): a validated lesson spec (db/lesson-spec.ts), content-addressed like an experiment, so
+ * the same spec always gets the same link and a changed one a new link. Rows are only inserted, never updated.
+ */
+export const lessons = pgTable(
+  'lessons',
+  {
+    /** First 128 bits of specHash in hex. */
+    id: text('id').primaryKey(),
+    engine: text('engine').notNull(),
+    title: text('title').notNull(),
+    /** The spec as LessonSpecSchema parsed it (defaults filled in). */
+    spec: jsonb('spec').notNull(),
+    /** Full sha-256 (hex) of the canonical spec; checked when the same id is saved again. */
+    specHash: text('spec_hash').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('lessons_created_at_idx').on(t.createdAt.desc(), t.id)],
+);
+
+/**
+ * Who may close a stored challenge and export its results: one random 128-bit key per "Make lesson" post, stored
+ * only as its sha-256, so reading the database does not hand out keys. Built-in lessons have none.
+ */
+export const lessonTeacherKeys = pgTable(
+  'lesson_teacher_keys',
+  {
+    lessonId: text('lesson_id')
+      .notNull()
+      .references(() => lessons.id, { onDelete: 'cascade' }),
+    keyHash: text('key_hash').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.lessonId, t.keyHash] })],
+);
+
+/** A closed challenge takes no more submissions; a row is the whole fact (a lesson's spec never changes). */
+export const challengeClosures = pgTable('challenge_closures', {
+  lessonId: text('lesson_id')
+    .primaryKey()
+    .references(() => lessons.id, { onDelete: 'cascade' }),
+  closedAt: timestamp('closed_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});
+
+/** What a submission ran: a built-in of the engine, or the student's TypeScript. */
+export type StoredSubmissionPolicy = { builtin: string } | { source: string; fileName: string };
+
+/** One re-run of a submission on the server: a scenario of the challenge x a seed. */
+export interface StoredSubmissionRun {
+  scenario: string;
+  seed: number;
+  /** Infinity, -Infinity and NaN as those strings (encodeMetrics). */
+  metrics: Record<string, number | string>;
+}
+
+/** Why a submission failed: the first failed run's error, with where it happened. */
+export interface StoredSubmissionError extends StoredRunError {
+  scenario?: string;
+  seed?: number;
+}
+
+/**
+ * A challenge submission as the server re-ran it. `lesson_id` has no foreign key: built-in challenges (not in the
+ * lessons table) take submissions too. `claimed` is what the client said its metrics were, kept only to show that
+ * it differs; the score is always the server's.
+ */
+export const challengeSubmissions = pgTable(
+  'challenge_submissions',
+  {
+    /** 32 random hex digits. */
+    id: text('id').primaryKey(),
+    lessonId: text('lesson_id').notNull(),
+    displayName: text('display_name').notNull(),
+    policy: jsonb('policy').$type<StoredSubmissionPolicy>().notNull(),
+    status: text('status').notNull(),
+    /** Mean of the objective over the runs; null for a failed submission. */
+    score: doublePrecision('score'),
+    metrics: jsonb('metrics').$type<StoredSubmissionRun[]>().notNull(),
+    error: jsonb('error').$type<StoredSubmissionError>(),
+    claimed: jsonb('claimed').$type<Record<string, number>>(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('challenge_submissions_lesson_score_idx').on(t.lessonId, t.score),
+    check('challenge_submissions_status_check', sql`${t.status} in ('done', 'failed')`),
+    check('challenge_submissions_score_check', sql`(${t.status} = 'done') = (${t.score} is not null)`),
+  ],
+);
+
+export const schema = {
+  experiments,
+  scenarios,
+  policies,
+  runs,
+  runArtifacts,
+  sweeps,
+  sweepRuns,
+  sweepClaims,
+  lessons,
+  lessonTeacherKeys,
+  challengeClosures,
+  challengeSubmissions,
+};

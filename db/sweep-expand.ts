@@ -50,9 +50,13 @@ export interface ExpandedSweep {
   readonly runs: readonly SweepRunSpec[];
 }
 
-type Issue = { path: string; message: string };
+export type Issue = { path: string; message: string };
 
-function scenarioOf(engine: SweepEngineId, entry: ScenarioEntry, at: string, issues: Issue[]): SweepScenario | undefined {
+/**
+ * Checks one scenario entry against its engine and gives it as a run needs it, or undefined with the problems pushed
+ * to `issues` under the path `at`. Exported for lessons (db/lesson-validate.ts), whose scenarios are sweep entries.
+ */
+export function scenarioOf(engine: SweepEngineId, entry: ScenarioEntry, at: string, issues: Issue[]): SweepScenario | undefined {
   const object = typeof entry === 'string' ? { id: entry } : entry;
   if (object.file !== undefined) {
     issues.push({ path: `${at}.file`, message: 'a file must be read into instance before the spec is expanded (the CLI does this)' });

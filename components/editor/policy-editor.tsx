@@ -171,6 +171,9 @@ export function PolicyEditor({
           tabSize: 2,
           fixedOverflowWidgets: true,
           renderLineHighlight: 'line',
+          // On Linux Monaco dims the number of the empty last line to 40% opacity, below WCAG AA contrast; the same
+          // rendering on every platform also keeps screenshots comparable.
+          renderFinalNewline: 'on',
           ariaLabel,
         });
         disposables.push(

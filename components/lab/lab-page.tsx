@@ -12,6 +12,9 @@ import { RunControls } from './run-controls';
 import { SaveBar } from './save-bar';
 import { ScenarioPicker } from './scenario-picker';
 import { useRunBatch } from './use-run-batch';
+import { JobShopStepPanel } from '../classroom/lab-step-panels';
+import { MakeLesson } from '../classroom/make-lesson';
+import { jobshopLessonDraft } from '../classroom/lesson-from-lab';
 
 const DEFAULT_TEMPLATE = POLICY_TEMPLATES.find((t) => t.id === 'mwkr') ?? POLICY_TEMPLATES[0];
 
@@ -69,6 +72,7 @@ export function LabPage({ initialSource }: { initialSource?: string }) {
       <header className="lab-bar">
         <a href="/" className="brand">SchedLab</a>
         <span className="muted">Job shop lab</span>
+        <MakeLesson draft={() => jobshopLessonDraft({ ...useLabStore.getState(), source })} />
         <SaveBar policies={policies} />
       </header>
       <div className="lab-top">
@@ -113,6 +117,7 @@ export function LabPage({ initialSource }: { initialSource?: string }) {
         </header>
         <ResultsTable runs={runs} selectedRunId={selectedRunId} onSelect={selectRun} />
       </section>
+      <JobShopStepPanel source={source} />
       {selected?.result && selectedScenario && (
         <RunGantt
           title={`${selected.policyLabel} on ${selected.scenarioLabel}`}

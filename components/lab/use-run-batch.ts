@@ -1,8 +1,9 @@
 'use client';
 import { useCallback, useRef } from 'react';
+import type { JobShopInstance } from '../../engine/jobshop/model';
 import { findBuiltinPolicy } from '../../engine/jobshop/policies';
 import type { JobShopRunRequest } from '../../workers/browser/run-protocol';
-import { useLabStore } from '../state/lab-store';
+import { useLabStore, type LabState } from '../state/lab-store';
 import type { LabRun, RunFailure } from '../state/lab-types';
 import type { RunPolicyRecord } from './experiment-payload';
 import { useRunPool } from './use-run-pool';
@@ -13,6 +14,43 @@ export const EDITOR_POLICY_FILE = 'my-policy.ts';
 export function editorPolicyLabel(source: string): string {
   const match = /label:\s*['"]([^'"]{1,60})['"]/.exec(source);
   return match ? `${match[1]} (editor)` : 'My policy (editor)';
+}
+
+/** A policy that takes part in a batch: what is saved with its runs, the choice sent to the worker, its parameters. */
+export interface JobShopPolicyEntry {
+  readonly record: RunPolicyRecord;
+  readonly choice: JobShopRunRequest['policy'];
+  readonly params: Readonly<Record<string, number>>;
+}
+
+/**
+ * The policies of the lab's controls: the editor's (when ticked), then the ticked built-ins. Shared by Run and by
+ * the step-by-step player, so both run a policy with the same parameters.
+ */
+export function jobshopPolicyEntries(state: Pick<LabState, 'includeEditorPolicy' | 'builtinIds' | 'params'>, source: string): JobShopPolicyEntry[] {
+  const policies: JobShopPolicyEntry[] = [];
+  if (state.includeEditorPolicy) {
+    const choice = { kind: 'source', source, fileName: EDITOR_POLICY_FILE } as const;
+    policies.push({ record: { label: editorPolicyLabel(source), source }, choice, params: {} });
+  }
+  for (const id of state.builtinIds) {
+    const builtin = findBuiltinPolicy(id);
+    if (!builtin) continue;
+    // Every declared parameter is recorded with its value, so a saved run states exactly what it ran with.
+    const params = Object.fromEntries((builtin.params ?? []).map((p) => [p.name, state.params[id]?.[p.name] ?? p.default]));
+    policies.push({ record: { label: builtin.label, builtinId: id }, choice: { kind: 'builtin', id }, params });
+  }
+  return policies;
+}
+
+/** One run of a policy on an instance with the lab's scheme and seed. */
+export function jobshopRunRequest(
+  runId: string,
+  instance: JobShopInstance,
+  policy: JobShopPolicyEntry,
+  state: Pick<LabState, 'scheme' | 'seed'>,
+): JobShopRunRequest {
+  return { runId, instance, policy: policy.choice, options: { scheme: state.scheme, seed: state.seed, params: policy.params } };
 }
 
 /**
@@ -29,27 +67,14 @@ export function useRunBatch(editorSource: string, onEditorFailure: (failure: Run
     const state = useLabStore.getState();
     const pool = poolRef.current;
     if (!pool || state.running || state.scenarios.length === 0) return;
-    const source = sourceRef.current;
-    const policies: { record: RunPolicyRecord; choice: JobShopRunRequest['policy']; params: Record<string, number> }[] = [];
-    if (state.includeEditorPolicy) {
-      const choice = { kind: 'source', source, fileName: EDITOR_POLICY_FILE } as const;
-      policies.push({ record: { label: editorPolicyLabel(source), source }, choice, params: {} });
-    }
-    for (const id of state.builtinIds) {
-      const builtin = findBuiltinPolicy(id);
-      if (!builtin) continue;
-      // Every declared parameter is recorded with its value, so a saved run states exactly what it ran with.
-      const params = Object.fromEntries((builtin.params ?? []).map((p) => [p.name, state.params[id]?.[p.name] ?? p.default]));
-      policies.push({ record: { label: builtin.label, builtinId: id }, choice: { kind: 'builtin', id }, params });
-    }
+    const policies = jobshopPolicyEntries(state, sourceRef.current);
     const requests: JobShopRunRequest[] = [];
     const runs: LabRun[] = [];
     const records = new Map<string, RunPolicyRecord>();
     for (const scenario of state.scenarios) {
       for (const [p, policy] of policies.entries()) {
         const runId = `${scenario.key}#${p}`;
-        const options = { scheme: state.scheme, seed: state.seed, params: policy.params };
-        requests.push({ runId, instance: scenario.instance, policy: policy.choice, options });
+        requests.push(jobshopRunRequest(runId, scenario.instance, policy, state));
         runs.push({
           id: runId,
           scenarioKey: scenario.key,

@@ -12,6 +12,9 @@ import { LlmRunView } from './llm-run-view';
 import { LlmWorkloadPicker } from './llm-workload-picker';
 import { RateSweepPanel } from './rate-sweep-panel';
 import { useLlmPool } from './use-llm-pool';
+import { LlmStepPanel } from '../classroom/lab-step-panels';
+import { MakeLesson } from '../classroom/make-lesson';
+import { llmLessonDraft } from '../classroom/lesson-from-lab';
 
 /** The editor starts from Sarathi-Serve: short, and its chunk size is the first knob a reader wants to turn. */
 const DEFAULT_TEMPLATE = LLM_POLICY_TEMPLATES.find((t) => t.id === 'sarathi') ?? LLM_POLICY_TEMPLATES[0];
@@ -63,6 +66,7 @@ export function LlmLabPage() {
           SchedLab
         </a>
         <span className="muted">LLM serving lab</span>
+        <MakeLesson draft={() => llmLessonDraft({ ...useLlmLabStore.getState(), source })} />
       </header>
       <div className="lab-top">
         <section className="panel editor-panel" aria-label="Policy editor">
@@ -114,6 +118,7 @@ export function LlmLabPage() {
         <LlmResultsTable runs={runs} selectedRunId={selectedRunId} onSelect={selectRun} />
       </section>
       {selected && <LlmRunView run={selected} runs={runs} />}
+      <LlmStepPanel source={source} />
       <RateSweepPanel onSweep={() => void sweep()} onStop={stop} />
     </div>
   );

@@ -1,13 +1,14 @@
 'use client';
 import type { LlmLabRun } from '../state/llm-lab-types';
 import { formatMetric, TABLE_METRICS } from './llm-metric-format';
+import { TableScroll } from '../lab/table-scroll';
 
 /** The LLM runs side by side: latency percentiles, throughput, goodput, KV and queue, preemptions. */
 export function LlmResultsTable({ runs, selectedRunId, onSelect }: { runs: readonly LlmLabRun[]; selectedRunId: string | null; onSelect: (id: string) => void }) {
   if (runs.length === 0) return <p className="muted">No runs yet: choose a workload, a cluster and policies, then Run (Ctrl/Cmd+Enter).</p>;
   const width = TABLE_METRICS.length + 1;
   return (
-    <div className="table-scroll">
+    <TableScroll label="Runs table">
       <table className="results" aria-label="Runs">
         <thead>
           <tr>
@@ -50,6 +51,6 @@ export function LlmResultsTable({ runs, selectedRunId, onSelect }: { runs: reado
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { formatSignificant, paramsText } from './aggregate';
 import { downloadText, errorText, runsToCsv, runsToJson } from './runs-to-csv';
 import type { SweepRunRow } from './sweep-types';
+import { TableScroll } from '../lab/table-scroll';
 
 /** More rows than this make the page sluggish and nobody reads them; the exports still carry every filtered row. */
 export const MAX_RENDERED_ROWS = 500;
@@ -148,7 +149,7 @@ export function SweepRunsTable({ rows, metrics, selectedKeys, onToggleSelect, on
         </button>
         <span className="muted small">Compare: tick up to {COMPARE_LIMIT} runs; another tick replaces the one ticked first.</span>
       </div>
-      <div className="table-scroll">
+      <TableScroll label="Sweep runs table">
         <table className="results compact" aria-label="Sweep runs">
           <thead>
             <tr>
@@ -207,7 +208,7 @@ export function SweepRunsTable({ rows, metrics, selectedKeys, onToggleSelect, on
             })}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {visible.length > MAX_RENDERED_ROWS && (
         <p className="muted small">
           showing {MAX_RENDERED_ROWS} of {visible.length}; filter to narrow

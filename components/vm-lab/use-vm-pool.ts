@@ -7,8 +7,11 @@ import type { VmLabRun, VmRunSettings } from '../state/vm-lab-types';
 import { scenarioForRun, sweepLimits, vmPolicyEntries, vmRunOptions, vmRunRequest } from './vm-run-requests';
 import { useRunPool } from '../lab/use-run-pool';
 
-/** The engine options of the controls, and the scenario they give (with churn under drift, see scenarioForRun). */
-function runSetup(state: VmLabState) {
+/**
+ * The engine options of the controls, and the scenario they give (with churn under drift, see scenarioForRun).
+ * Run, the sweep and the step player all start from it, so they run the same thing.
+ */
+export function runSetup(state: VmLabState) {
   const choice = state.scenario!;
   const mode = scenarioMode(choice);
   const drift = state.drift && mode === 'rescheduling';

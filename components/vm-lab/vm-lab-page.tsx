@@ -14,6 +14,9 @@ import { VmRunControls } from './vm-run-controls';
 import { VmRunView } from './vm-run-view';
 import { catalogueChoice, DEFAULT_CATALOGUE_ID } from './vm-scenario-sources';
 import { VmScenarioPicker } from './vm-scenario-picker';
+import { VmStepPanel } from '../classroom/lab-step-panels';
+import { MakeLesson } from '../classroom/make-lesson';
+import { vmLessonDraft } from '../classroom/lesson-from-lab';
 
 /** Templates of the policies this lab runs (all the built-ins: rescheduling, the MIP, placement; see LAB_POLICIES). */
 const TEMPLATES = VM_POLICY_TEMPLATES.filter((t) => LAB_POLICIES.some((p) => p.id === t.id));
@@ -72,6 +75,7 @@ export function VmLabPage() {
           SchedLab
         </a>
         <span className="muted">VM rescheduling lab</span>
+        <MakeLesson draft={() => vmLessonDraft({ ...useVmLabStore.getState(), source })} />
       </header>
       <div className="lab-top">
         <section className="panel editor-panel" aria-label="Policy editor">
@@ -117,6 +121,8 @@ export function VmLabPage() {
         <VmResultsTable runs={runs} selectedRunId={selectedRunId} onSelect={selectRun} />
       </section>
       {selected && <VmRunView run={selected} runs={runs} />}
+      {/* The replay stepper above redraws a finished run; this player steps the engine itself. */}
+      <VmStepPanel source={source} />
       <MnlSweepPanel onSweep={() => void sweep()} onStop={stop} />
     </div>
   );

@@ -1,6 +1,7 @@
 'use client';
 import type { VmLabRun } from '../state/vm-lab-types';
 import { formatMetric, GROUP_ORDER, metricColumn, type MetricGroup } from './metric-names';
+import { TableScroll } from '../lab/table-scroll';
 
 /**
  * The VM runs side by side. The first columns are the ones the issue asks for; any other metric the engine
@@ -63,7 +64,7 @@ export function VmResultsTable({ runs, selectedRunId, onSelect }: { runs: readon
   const width = FIXED.length + extra.length + 2;
   const lead = 4 + FIXED.length; // Policy, Cluster, MNL, Options and the fixed metrics
   return (
-    <div className="table-scroll">
+    <TableScroll label="Runs table">
       <table className="results" aria-label="Runs">
         <thead>
           {extra.length > 0 && (
@@ -136,6 +137,6 @@ export function VmResultsTable({ runs, selectedRunId, onSelect }: { runs: readon
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

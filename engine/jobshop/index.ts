@@ -26,7 +26,7 @@ export const jobshopEngine = {
 
 export type { JobShopInstance, Job, Operation, Alternative } from './model';
 export type { JobShopPolicy, JobShopView, Candidate, Choice, JobShopProblem } from './policy-api';
-export type { JobShopRunOptions, JobShopResult, JobShopSnapshot, ScheduledOperation, Scheme, Downtime } from './run-types';
+export type { JobShopRunOptions, JobShopResult, JobShopSnapshot, ScheduledOperation, Scheme, Downtime, JobShopCandidate, JobShopDecision } from './run-types';
 export { SCHEMES } from './run-types';
 export { simulate, createSimulation } from './simulate';
 export { checkSchedule, leftShiftableOperations } from './check-schedule';

@@ -28,6 +28,11 @@ export interface JobShopRunOptions extends RunControl {
   /** Online: a job is a candidate only once released by the decision time. */
   readonly online?: boolean;
   readonly breakdowns?: BreakdownModel;
+  /**
+   * Keep the last decision's candidates, the priority the policy gave each and the one chosen, for
+   * `lastDecision()` (step-by-step lessons). Off by default: a normal run copies and allocates nothing per decision.
+   */
+  readonly recordDecisions?: boolean;
 }
 
 export interface ScheduledOperation {
@@ -37,6 +42,17 @@ export interface ScheduledOperation {
   readonly machine: number;
   readonly start: number;
   readonly end: number;
+}
+
+/** One candidate of a job-shop decision, with the priority the policy gave it (absent for a `choose` policy). */
+export interface JobShopCandidate extends ScheduledOperation {
+  readonly priority?: number;
+}
+
+/** A decision as plain data: the candidates offered, in the order the policy saw them, and the index of the one chosen. */
+export interface JobShopDecision {
+  readonly candidates: readonly JobShopCandidate[];
+  readonly chosen: number;
 }
 
 /** A machine's down interval [start, end). */

@@ -3,12 +3,13 @@ import { resolveParams } from '../core/params';
 import { createRng } from '../core/rng';
 import { runToEnd, type Simulation } from '../core/simulation';
 import { formCandidates } from './candidates';
+import { DecisionRecorder } from './decision-record';
 import { computeMetrics, OBJECTIVES } from './metrics';
 import { compileInstance, type JobShopInstance } from './model';
 import type { JobShopPolicy } from './policy-api';
 import { buildResult, buildSnapshot } from './result';
 import { RunState } from './run-state';
-import { SCHEMES, type JobShopResult, type JobShopRunOptions, type JobShopSnapshot, type Scheme } from './run-types';
+import { SCHEMES, type JobShopDecision, type JobShopResult, type JobShopRunOptions, type JobShopSnapshot, type Scheme } from './run-types';
 import { validateInstance } from './validate';
 import { RunView } from './view';
 
@@ -22,6 +23,8 @@ export class JobShopSimulation implements Simulation<JobShopSnapshot, JobShopRes
   private readonly scheme: Scheme;
   private readonly online: boolean;
   private readonly plan: unknown;
+  /** Present only when the run records decisions (options.recordDecisions). */
+  private readonly recorder: DecisionRecorder | undefined;
   /** Whether the candidate buffers hold the next decision's candidates (snapshot() may form them early). */
   private candidatesReady = false;
 
@@ -47,6 +50,7 @@ export class JobShopSimulation implements Simulation<JobShopSnapshot, JobShopRes
       root.split('breakdowns'),
       this.scheme === 'insertion',
     );
+    this.recorder = options.recordDecisions ? new DecisionRecorder(this.state.candJob.length) : undefined;
     this.view = new RunView(this.state, policy.id);
     this.plan = this.callPolicy(() => policy.prepare?.(this.view));
   }
@@ -71,10 +75,19 @@ export class JobShopSimulation implements Simulation<JobShopSnapshot, JobShopRes
     this.candidatesReady = false;
     state.candidatesOffered += state.candCount;
     const chosen = this.callPolicy(() => this.decide());
+    this.recorder?.capture(state, chosen, typeof this.policy.choose !== 'function');
     const job = state.candJob[chosen];
     state.place(state.jobNextOp[job], state.candAlt[chosen], state.candStart[chosen], state.candEnd[chosen]);
     state.decisions++;
     return true;
+  }
+
+  /**
+   * The decision the last step() made: its candidates with their priorities, and the one chosen. Undefined before
+   * the first decision, and always when the run was not created with `recordDecisions`.
+   */
+  lastDecision(): JobShopDecision | undefined {
+    return this.recorder?.lastDecision();
   }
 
   runUntil(time: number): void {
@@ -108,11 +121,14 @@ export class JobShopSimulation implements Simulation<JobShopSnapshot, JobShopRes
     const priority = policy.priority!;
     const { candJob, candAlt, candEnd, candCount } = this.state;
     const altMachine = this.state.instance.altMachine;
+    // Undefined in a normal run: one check per candidate, no copy and no allocation.
+    const recorded = this.recorder?.priorities;
     let best = 0;
     let bestValue = Infinity;
     for (let i = 0; i < candCount; i++) {
       const value = priority(this.view.cursorAt(i), this.view, this.plan);
       if (typeof value !== 'number' || value !== value) this.rejectPriority(i, value);
+      if (recorded !== undefined) recorded[i] = value;
       // Candidates come in job order, so a tie with an earlier candidate goes to the lower job index for free.
       // Only a tie between machines of the same (flexible) operation needs a rule: the earlier end, then the lower
       // machine, because job-level rules (MWKR, EDD, ...) give all of an operation's machines the same value.

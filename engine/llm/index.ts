@@ -30,7 +30,7 @@ export const llmEngine = {
 
 export type { LlmScenario, LlmRequest, ClusterSpec, CostModelSpec, FittedCoefficients, SloClass } from './model';
 export type { LlmPolicy, LlmView, Batch, Migration, PreemptionMode, RequestPhase, ReplicaRole } from './policy-api';
-export type { LlmRunOptions, LlmResult, LlmSnapshot, RequestRecord, LlmCounters } from './run-types';
+export type { LlmRunOptions, LlmResult, LlmSnapshot, RequestRecord, LlmCounters, LlmIteration, LlmBatchEntry } from './run-types';
 export type { LlmSeries } from './series';
 export type { GpuId, ModelId, GpuSpec, ModelSpec } from './hardware';
 export { GPUS, MODELS, kvBytesPerToken, kvCapacityTokens, linearParams } from './hardware';

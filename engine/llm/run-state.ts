@@ -7,6 +7,7 @@ import type { ResolvedCluster } from './cluster-config';
 import type { CompiledRequests } from './compiled-requests';
 import { emptyShape, type BatchShape } from './cost-model';
 import { RequestList } from './request-list';
+import type { LlmBatchEntry } from './run-types';
 import { SegmentLog, SEGMENT } from './segment-log';
 
 export const PHASE = { pending: 0, waiting: 1, running: 2, swapped: 3, transferring: 4, finished: 5 } as const;
@@ -38,6 +39,16 @@ export class ReplicaBatch {
     }
     this.requests[this.count] = request;
     this.tokens[this.count++] = tokens;
+  }
+
+  /** The batch as plain data (a copy: the buffers are reused by the replica's next iteration). */
+  entries(): LlmBatchEntry[] {
+    const out: LlmBatchEntry[] = new Array(this.count);
+    for (let i = 0; i < this.count; i++) {
+      const tokens = this.tokens[i];
+      out[i] = { request: this.requests[i], prefillTokens: tokens, decode: tokens === 0 };
+    }
+    return out;
   }
 }
 

@@ -12,6 +12,29 @@ export interface LlmRunOptions extends RunControl {
   readonly seriesBuckets?: number;
   /** Build the per-request timeline (default true; a 20,000-request run gives ~60,000 bars). */
   readonly timeline?: boolean;
+  /**
+   * Keep the batch of the last iteration started, for `lastIteration()` (step-by-step lessons). Off by default: a
+   * normal run copies and allocates nothing per batch.
+   */
+  readonly recordIterations?: boolean;
+}
+
+/** One request in an iteration's batch. */
+export interface LlmBatchEntry {
+  readonly request: number;
+  /** Prompt tokens this iteration prefills for the request (0 for a decode step). */
+  readonly prefillTokens: number;
+  /** Whether the request decodes one token in this iteration (a prefill chunk is not a decode step). */
+  readonly decode: boolean;
+}
+
+/** An iteration started on one replica: the batch a scheduling decision formed. */
+export interface LlmIteration {
+  readonly replica: number;
+  /** Simulated start time of the iteration (s). */
+  readonly start: number;
+  /** The batch, in the order schedule() added the requests. */
+  readonly batch: readonly LlmBatchEntry[];
 }
 
 /** One request's outcome; times in seconds from the start. */

@@ -14,7 +14,7 @@ import type { LlmPolicy } from './policy-api';
 import roundRobin from './policies/round-robin';
 import vllm from './policies/vllm';
 import { PHASE, RunState } from './run-state';
-import type { LlmResult, LlmRunOptions, LlmSnapshot } from './run-types';
+import type { LlmIteration, LlmResult, LlmRunOptions, LlmSnapshot } from './run-types';
 import { SEGMENT } from './segment-log';
 import { SeriesRecorder, seriesInterval } from './series';
 import { Transfers } from './transfers';
@@ -55,6 +55,9 @@ export class LlmSimulation implements Simulation<LlmSnapshot, LlmResult> {
   private readonly endEvents: LlmEvent[] = [];
   private readonly scheduleEvents: LlmEvent[] = [];
   private finishedRun = false;
+  private readonly recordIterations: boolean;
+  /** The last iteration started, kept only when options.recordIterations is on. */
+  private recordedIteration: LlmIteration | undefined;
   maxQueued = 0;
   counters = { decisions: 0, iterations: 0, preemptions: 0, swaps: 0, migrations: 0, migrationsDropped: 0, kvTransfers: 0, batchedRequests: 0, busyTime: 0 };
 
@@ -73,6 +76,7 @@ export class LlmSimulation implements Simulation<LlmSnapshot, LlmResult> {
       }
     }
     this.state = new RunState(requests, cluster);
+    this.recordIterations = options.recordIterations === true;
     const root = createRng(options.seed ?? 1);
     const oracle = scenario.oracleLengths === true;
     const params = resolveParams(policy.params, options.params, `policy "${policy.id}"`);
@@ -106,6 +110,19 @@ export class LlmSimulation implements Simulation<LlmSnapshot, LlmResult> {
 
   get done(): boolean {
     return this.finishedRun;
+  }
+
+  /** Iterations started so far: one per batch formed, which a step-by-step lesson counts as one decision. */
+  get iterationsStarted(): number {
+    return this.counters.iterations;
+  }
+
+  /**
+   * The batch of the last iteration started. Undefined before the first, and always when the run was not created
+   * with `recordIterations`.
+   */
+  lastIteration(): LlmIteration | undefined {
+    return this.recordedIteration;
   }
 
   get fractionDone(): number {
@@ -241,6 +258,7 @@ export class LlmSimulation implements Simulation<LlmSnapshot, LlmResult> {
     batch.end = now + duration;
     s.notePeak();
     this.counters.iterations++;
+    if (this.recordIterations) this.recordedIteration = { replica: k, start: now, batch: batch.entries() };
     this.counters.batchedRequests += batch.count;
     this.counters.busyTime += duration;
     this.loop.scheduleAt(batch.end, PRIORITY['iteration-end'], this.endEvents[k]);

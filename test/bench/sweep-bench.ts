@@ -22,7 +22,8 @@ import { parseSweepSpec } from '../../db/sweep-spec';
 import { percentile } from '../../engine/core/stats';
 import { runLocalSweep } from '../../bin/cli/sweep-local';
 import { executeSweepTask } from '../../workers/node/sweep-execute';
-import { runCliToEnd, scratchDatabase, startCli, type CliProcess } from '../sweep/sweep-cli';
+import { scratchDatabase } from '../db/scratch-postgres';
+import { runCliToEnd, startCli, type CliProcess } from '../sweep/sweep-cli';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const MIGRATIONS = path.join(ROOT, 'db/migrations');

@@ -15,7 +15,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, type DbHandle } from '../../db/client';
 import { getSweepStatus, listSweepRuns } from '../../db/queries';
 import { FIXTURES } from './paths';
-import { loudSkip, runCliToEnd, scratchDatabase, startCli, type CliProcess } from './sweep-cli';
+import { loudSkip, scratchDatabase } from '../db/scratch-postgres';
+import { runCliToEnd, startCli, type CliProcess } from './sweep-cli';
 
 const scratch = await scratchDatabase('schedlab_queue');
 const dir = mkdtempSync(path.join(tmpdir(), 'schedlab-queue-'));

@@ -1,6 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { CLI_ROOT } from './paths';
 
 export { CLI_ROOT };
@@ -58,48 +56,4 @@ export async function runCliToEnd(args: readonly string[], env: Record<string, s
   const cli = startCli(args, env, cwd);
   const code = await cli.exited;
   return { code, stdout: cli.stdout(), stderr: cli.stderr() };
-}
-
-const ADMIN_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
-
-export function redact(url: string): string {
-  return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
-}
-
-/**
- * A fresh database on the test Postgres server (dropped by the returned function), as test/db/postgres.test.ts does:
- * migrations and pg-boss's schema then really install from empty, and parallel test files never share a queue.
- */
-export async function scratchDatabase(prefix: string): Promise<{ url: string; drop: () => Promise<void> } | { skip: string }> {
-  const admin = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 3_000 });
-  try {
-    await admin.connect();
-  } catch (error) {
-    return { skip: `no Postgres reachable at ${redact(ADMIN_URL)}: ${(error as Error).message}` };
-  }
-  const name = `${prefix}_${process.pid}_${randomBytes(4).toString('hex')}`;
-  try {
-    await admin.query(`create database ${name}`);
-  } catch (error) {
-    return { skip: `cannot create a scratch database on ${redact(ADMIN_URL)}: ${(error as Error).message}` };
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  const drop = async (): Promise<void> => {
-    const client = new pg.Client({ connectionString: ADMIN_URL });
-    await client.connect();
-    try {
-      await client.query(`drop database if exists ${name} with (force)`);
-    } finally {
-      await client.end();
-    }
-  };
-  return { url: url.toString(), drop };
-}
-
-export function loudSkip(what: string, reason: string): void {
-  const banner = '!'.repeat(100);
-  console.warn(`\n${banner}\n!! ${what} SKIPPED: ${reason}\n!! Set DATABASE_URL to a server where the user may CREATE DATABASE to run them.\n${banner}\n`);
 }

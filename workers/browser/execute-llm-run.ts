@@ -17,7 +17,8 @@ const PROGRESS_REPORTS = 10;
 
 type Loaded = { readonly policy: LlmPolicy; readonly fileName: string } | { readonly failure: RunFailure };
 
-function loadLlmPolicy(request: LlmRunRequest, compile: typeof compileLlmPolicy): Loaded {
+/** The request's policy (a built-in or compiled source), combined with its dispatcher when the request names one. */
+export function loadLlmPolicy(request: LlmRunRequest, compile: typeof compileLlmPolicy): Loaded {
   const choice = request.policy;
   let policy: LlmPolicy;
   let fileName: string;

@@ -2,7 +2,7 @@ import type { RunFailure } from '../../components/state/lab-types';
 import type { JobShopPolicy } from '../../engine/jobshop/policy-api';
 import { findBuiltinPolicy } from '../../engine/jobshop/policies';
 import { createSimulation } from '../../engine/jobshop/simulate';
-import type { JobShopResult } from '../../engine/jobshop/run-types';
+import type { JobShopResult, JobShopRunOptions } from '../../engine/jobshop/run-types';
 import { POLICY_COMPILERS, type compilePolicy, type PolicyCompilers } from '../policy-compile';
 import { withSeededMathRandom } from '../seeded-math-random';
 import { executeLlmRun } from './execute-llm-run';
@@ -25,7 +25,8 @@ const PROGRESS_REPORTS = 10;
 
 type Loaded = { readonly policy: JobShopPolicy; readonly fileName: string } | { readonly failure: RunFailure };
 
-function loadPolicy(request: JobShopRunRequest, compile: typeof compilePolicy): Loaded {
+/** The request's policy: a built-in, or editor source compiled (a compile error becomes a 'compile' failure). */
+export function loadJobShopPolicy(request: JobShopRunRequest, compile: typeof compilePolicy): Loaded {
   const choice = request.policy;
   if (choice.kind === 'builtin') {
     const policy = findBuiltinPolicy(choice.id);
@@ -39,10 +40,15 @@ function loadPolicy(request: JobShopRunRequest, compile: typeof compilePolicy): 
   }
 }
 
-function simulateInSlices(request: JobShopRunRequest, policy: JobShopPolicy, onProgress?: RunProgressCallback): JobShopResult {
+/** The engine options of a request: the fields the CLI passes to `simulate` (a step session adds its recording). */
+export function jobShopRunOptions(request: JobShopRunRequest): JobShopRunOptions {
   const { scheme, seed, params, online, breakdowns } = request.options;
-  return withSeededMathRandom(seed, () => {
-    const sim = createSimulation(request.instance, policy, { scheme, seed, params, online, breakdowns });
+  return { scheme, seed, params, online, breakdowns };
+}
+
+function simulateInSlices(request: JobShopRunRequest, policy: JobShopPolicy, onProgress?: RunProgressCallback): JobShopResult {
+  return withSeededMathRandom(request.options.seed, () => {
+    const sim = createSimulation(request.instance, policy, jobShopRunOptions(request));
     let nextReport = 1 / PROGRESS_REPORTS;
     while (sim.step()) {
       // fractionDone is a division over counters the engine keeps anyway: cheap enough to read every step.
@@ -72,7 +78,7 @@ export function executeRun<Q extends RunRequest>(request: Q, onProgress?: RunPro
 
 function executeJobShopRun(request: JobShopRunRequest, onProgress: RunProgressCallback | undefined, compile: typeof compilePolicy): RunOutcome<JobShopResult> {
   const started = performance.now();
-  const loaded = loadPolicy(request, compile);
+  const loaded = loadJobShopPolicy(request, compile);
   if ('failure' in loaded) return { ok: false, failure: loaded.failure };
   try {
     // The last step reports 1 (every operation placed), so no final report is needed here.

@@ -1,5 +1,5 @@
 import type { RunFailure } from '../../components/state/lab-types';
-import { vmEngine, type MipSolver, type VmPolicy, type VmResult } from '../../engine/vm';
+import { vmEngine, type MipSolver, type VmPolicy, type VmResult, type VmRunOptions } from '../../engine/vm';
 import type { compileVmPolicy } from '../policy-compile';
 import { withSeededMathRandom } from '../seeded-math-random';
 import { compileFailure, simulationFailure } from './run-failures';
@@ -16,7 +16,8 @@ const PROGRESS_REPORTS = 10;
 
 type Loaded = { readonly policy: VmPolicy; readonly fileName: string } | { readonly failure: RunFailure };
 
-function loadVmPolicy(request: VmRunRequest, compile: typeof compileVmPolicy): Loaded {
+/** The request's policy: a built-in, or editor source compiled (a compile error becomes a 'compile' failure). */
+export function loadVmPolicy(request: VmRunRequest, compile: typeof compileVmPolicy): Loaded {
   const choice = request.policy;
   if (choice.kind === 'builtin') {
     const policy = vmEngine.findPolicy(choice.id);
@@ -30,10 +31,17 @@ function loadVmPolicy(request: VmRunRequest, compile: typeof compileVmPolicy): L
   }
 }
 
+/**
+ * The engine options of a request. The solver is a function, so it never travels in the request: the worker that
+ * loaded HiGHS adds it here.
+ */
+export function vmRunOptions(request: VmRunRequest, mipSolver: MipSolver | undefined): VmRunOptions {
+  return mipSolver ? { ...request.options, mipSolver } : request.options;
+}
+
 function simulateInSlices(request: VmRunRequest, policy: VmPolicy, onProgress: RunProgressCallback | undefined, mipSolver: MipSolver | undefined): VmResult {
-  // The solver is a function, so it never travels in the request: the worker that loaded HiGHS adds it here.
-  const options = mipSolver ? { ...request.options, mipSolver } : request.options;
-  return withSeededMathRandom(options.seed, () => {
+  const options = vmRunOptions(request, mipSolver);
+  return withSeededMathRandom(request.options.seed, () => {
     const sim = vmEngine.createSimulation(request.scenario, policy, options);
     let nextReport = 1 / PROGRESS_REPORTS;
     while (sim.step()) {

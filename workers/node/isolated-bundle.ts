@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,13 +14,33 @@ import { build } from 'esbuild';
  * machine share it and a worker never runs a half-written bundle.
  */
 
-const ENTRY = fileURLToPath(new URL('./isolated-child.ts', import.meta.url));
+/**
+ * The child's source entry. From the CLI and tests (tsx, vitest) this module runs from its own source file, so the
+ * entry sits beside it. Under `next start` the server code is bundled by Next: `import.meta.url` then names a chunk
+ * in .next/server (or the URL is rewritten to a copied asset without its neighbours), so esbuild would have nothing to
+ * bundle. The fallback is the source tree under the working directory, which is the project root for `next start`
+ * (db/client.ts relies on the same for its migrations). A candidate counts only when the files it imports are beside
+ * it. esbuild itself must stay a plain Node require there: next.config.js lists it in serverExternalPackages,
+ * because bundled, it cannot find its platform binary.
+ */
+function childEntry(): string {
+  const candidates: string[] = [];
+  try {
+    candidates.push(fileURLToPath(new URL('./isolated-child.ts', import.meta.url)));
+  } catch {
+    // import.meta.url is not a file: URL in this bundle
+  }
+  candidates.push(path.join(process.cwd(), 'workers', 'node', 'isolated-child.ts'));
+  const entry = candidates.find((file) => existsSync(file) && existsSync(path.join(path.dirname(file), 'sweep-execute.ts')));
+  if (!entry) throw new Error(`cannot find the isolated child's source (looked at ${candidates.join(', ')}); run the server from the project root`);
+  return entry;
+}
 
 let bundled: Promise<string> | undefined;
 
 async function buildBundle(): Promise<string> {
   const result = await build({
-    entryPoints: [ENTRY],
+    entryPoints: [childEntry()],
     bundle: true,
     platform: 'node',
     format: 'cjs',

@@ -47,9 +47,16 @@ export function isolationInfo(): IsolationInfo {
   return isolation;
 }
 
+/**
+ * The specifier is put together at run time on purpose: inside the Next.js server (challenge re-runs), a literal
+ * `resolve('highs/runtime')` makes Turbopack compile the .wasm it points at as a WebAssembly import, which fails the
+ * build; the child only needs the file's path, which Node's own resolver gives.
+ */
+const HIGHS_RUNTIME = ['highs', 'runtime'].join('/');
+
 function highsWasmPath(): string | undefined {
   try {
-    return createRequire(import.meta.url).resolve('highs/runtime');
+    return createRequire(import.meta.url).resolve(HIGHS_RUNTIME);
   } catch {
     return undefined;
   }
