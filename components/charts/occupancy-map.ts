@@ -102,14 +102,19 @@ export function renderOccupancyMap(container: HTMLElement, data: OccupancyData, 
       const title = document.createElement('div');
       title.className = 'occupancy-title';
       title.dataset.panel = String(i);
-      title.dataset.fr = String(s.fragmentRate);
+      if (!current.hideFragmentRate) title.dataset.fr = String(s.fragmentRate);
       Object.assign(title.style, { position: 'absolute', left: `${origin.x}px`, top: `${origin.y}px`, width: `${layout.panelWidth}px`, fontSize: '12px', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' });
       const name = document.createElement('strong');
       name.textContent = panel.label;
-      title.append(name, ` · FR ${s.fragmentRate.toFixed(4)} · ${fmtCores(s.fragmentCores)} fragment of ${fmtCores(s.freeCores)} free cores`);
+      const totals = current.hideFragmentRate
+        ? ` · ${fmtCores(s.freeCores)} free cores`
+        : ` · FR ${s.fragmentRate.toFixed(4)} · ${fmtCores(s.fragmentCores)} fragment of ${fmtCores(s.freeCores)} free cores`;
+      title.append(name, totals);
       titles.appendChild(title);
     });
-    const describe = summaries.map((s, i) => `${current.panels[i].label}: FR ${s.fragmentRate.toFixed(4)}`).join('; ');
+    const describe = current.hideFragmentRate
+      ? current.panels.map((panel) => panel.label).join('; ')
+      : summaries.map((s, i) => `${current.panels[i].label}: FR ${s.fragmentRate.toFixed(4)}`).join('; ');
     canvas.setAttribute('aria-label', `Occupancy map of ${current.cluster.pms.length} PMs. ${describe}`);
   }
 

@@ -29,6 +29,11 @@ export interface OccupancyData {
   readonly panels: readonly OccupancyPanel[];
   /** F: free cores on a node split into usable (whole multiples of F) and fragment (the rest). */
   readonly fragmentSize: number;
+  /**
+   * Leave FR and the fragment cores (which give FR away) out of the titles and the map's description: a lesson that
+   * hides the final FR must not show it here, since after the last decision the panel's FR is that number.
+   */
+  readonly hideFragmentRate?: boolean;
 }
 
 export interface OccupancyOptions {

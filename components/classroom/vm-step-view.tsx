@@ -20,19 +20,19 @@ const CURVE_OPTIONS: FrCurveOptions = { height: 200, xLabel: 'migrations made' }
 
 /**
  * A VM frame: the occupancy map before the first decision and after this one (the PMs of its migration marked),
- * the FR curve up to here, and what the decision did in words. The FR numbers are left out when the lesson hides
- * the final FR (frAfter): at the last decision they are the same number.
+ * the FR curve up to here, and what the decision did in words. The FR numbers (text, curve and the map's titles) are
+ * left out when the lesson hides the final FR (frAfter): at the last decision they are the same number.
  */
 export function VmStepView({ request, frame, info, hiddenMetrics }: VmStepViewProps) {
   const cluster = useMemo(() => vmStepCluster(request.scenario), [request.scenario]);
   const initial = info.frame.engine === 'vm' ? info.frame.snapshot : frame.snapshot;
   const total = info.totalDecisions;
   const fragmentSize = request.options.fragmentSize;
-  const occupancy = useMemo(
-    () => vmStepOccupancy(cluster, initial, frame.snapshot, { decision: frame.decision, total, fragmentSize }),
-    [cluster, initial, frame, total, fragmentSize],
-  );
   const showFr = metricShown('frAfter', hiddenMetrics);
+  const occupancy = useMemo(
+    () => ({ ...vmStepOccupancy(cluster, initial, frame.snapshot, { decision: frame.decision, total, fragmentSize }), hideFragmentRate: !showFr }),
+    [cluster, initial, frame, total, fragmentSize, showFr],
+  );
   const showMigrations = metricShown('migrations', hiddenMetrics);
   const curve = useMemo<FrCurveData>(
     () => ({ series: [{ id: 'step', label: 'this run', values: frame.snapshot.frCurve }], selectedId: 'step', step: frame.snapshot.frCurve.length - 1 }),

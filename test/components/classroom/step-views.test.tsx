@@ -149,6 +149,18 @@ describe('VM step view', () => {
     expect(screen.getByTestId('step-migrations').textContent).toContain(`migrated ${step.record.vm}`);
     expect(screen.getByTestId('step-summary').textContent).not.toContain('FR now');
     expect(screen.getByText('The FR curve is hidden in this lesson.')).toBeTruthy();
+    // The map's titles would give the final FR away at the last decision (and its fragment cores, FR's numerator).
+    const view = document.querySelector('[data-engine="vm"]')!;
+    expect(view.textContent).not.toMatch(/FR \d/);
+    expect(view.textContent).not.toContain('fragment of');
+    expect(view.querySelector('canvas')!.getAttribute('aria-label')).not.toContain('FR');
+  });
+
+  it('shows the FR in the map titles when frAfter is not hidden', () => {
+    render(<VmStepView request={request} frame={frame} info={s.info} hiddenMetrics={[]} />);
+    const titles = Array.from(document.querySelectorAll('.occupancy-title')).map((t) => t.textContent);
+    expect(titles).toHaveLength(2);
+    for (const title of titles) expect(title).toMatch(/FR \d\.\d{4} · .* fragment of .* free cores/);
   });
 });
 
